@@ -1,0 +1,56 @@
+import { Rng } from "./util/rng";
+
+// Per-operation fault knobs. "*" applies to every operation without its own entry.
+export interface FaultConfig {
+  /** Probability of a 500/503 answer. */
+  errorRate?: number;
+  /** Added latency in real milliseconds. */
+  latencyMs?: number;
+  /** Probability that the request hangs and the socket is destroyed. */
+  timeoutRate?: number;
+  /** The next N requests get 429 regardless of the bucket. */
+  force429?: number;
+  /** Reports created while set end in this state instead of DONE. */
+  reportOutcome?: "FATAL" | "CANCELLED";
+  /** Number of malformed rows to inject in report documents. */
+  malformedRows?: number;
+}
+
+export class Faults {
+  private byOp = new Map<string, FaultConfig>();
+  private rng: Rng;
+  constructor(seed: string) {
+    this.rng = new Rng(seed, "faults");
+  }
+
+  set(operation: string, cfg: FaultConfig | null): void {
+    if (cfg === null) this.byOp.delete(operation);
+    else this.byOp.set(operation, { ...(this.byOp.get(operation) ?? {}), ...cfg });
+  }
+
+  get(operation: string): FaultConfig {
+    return this.byOp.get(operation) ?? this.byOp.get("*") ?? {};
+  }
+
+  all(): Record<string, FaultConfig> {
+    return Object.fromEntries(this.byOp);
+  }
+
+  clear(): void {
+    this.byOp.clear();
+  }
+
+  roll(p: number | undefined): boolean {
+    return p !== undefined && p > 0 && this.rng.next() < p;
+  }
+
+  /** Consumes one forced 429 if any remain for this operation. */
+  takeForced429(operation: string): boolean {
+    const own = this.byOp.get(operation) ? operation : this.byOp.get("*") ? "*" : undefined;
+    if (!own) return false;
+    const cfg = this.byOp.get(own);
+    if (!cfg?.force429 || cfg.force429 <= 0) return false;
+    cfg.force429 -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { HOUR, MINUTE } from "../util/time";
+
+export type GrantKind = "sp" | "ads";
+
+interface Code { clientId: string; kind: GrantKind; sellerId: string; redirectUri?: string; expiresAt: number; used: boolean; scope?: string }
+interface Refresh { clientId: string; kind: GrantKind; sellerId: string; revoked: boolean }
+export interface AccessGrant { clientId: string; kind: GrantKind; sellerId: string; expiresAt: number; refreshToken: string }
+
+export const CODE_TTL_MS = 5 * MINUTE;
+export const ACCESS_TTL_MS = HOUR;
+
+const tok = (prefix: string, n: number) => prefix + randomBytes(n).toString("base64url");
+
+/** In-memory LWA: authorization codes, refresh tokens, access tokens. */
+export class LwaStore {
+  private codes = new Map<string, Code>();
+  private refresh = new Map<string, Refresh>();
+  private access = new Map<string, AccessGrant>();
+
+  issueCode(c: Omit<Code, "used" | "expiresAt">, now: number): string {
+    const code = tok("ANsandbox", 15);
+    this.codes.set(code, { ...c, used: false, expiresAt: now + CODE_TTL_MS });
+    return code;
+  }
+
+  /** Single use: a second redemption fails even within the 5 minutes. */
+  redeemCode(code: string, clientId: string, redirectUri: string | undefined, now: number): Code | "invalid" {
+    const c = this.codes.get(code);
+    if (!c || c.used || c.expiresAt <= now || c.clientId !== clientId) return "invalid";
+    if (c.redirectUri !== undefined && redirectUri !== undefined && c.redirectUri !== redirectUri) return "invalid";
+    c.used = true;
+    return c;
+  }
+
+  issueRefresh(clientId: string, kind: GrantKind, sellerId: string): string {
+    const t = tok("Atzr|", 48);
+    this.refresh.set(t, { clientId, kind, sellerId, revoked: false });
+    return t;
+  }
+
+  refreshInfo(token: string): Refresh | undefined {
+    return this.refresh.get(token);
+  }
+
+  issueAccess(refreshToken: string, now: number): { token: string; grant: AccessGrant } | undefined {
+    const r = this.refresh.get(refreshToken);
+    if (!r || r.revoked) return undefined;
+    const token = tok("Atza|", 48);
+    const grant = { clientId: r.clientId, kind: r.kind, sellerId: r.sellerId, expiresAt: now + ACCESS_TTL_MS, refreshToken };
+    this.access.set(token, grant);
+    return { token, grant };
+  }
+
+  checkAccess(token: string, now: number): AccessGrant | "invalid" | "expired" | "revoked" {
+    const g = this.access.get(token);
+    if (!g) return "invalid";
+    if (this.refresh.get(g.refreshToken)?.revoked) return "revoked";
+    if (g.expiresAt <= now) return "expired";
+    return g;
+  }
+
+  /** Revokes a refresh token and every access token minted from it. */
+  revoke(refreshToken: string): boolean {
+    const r = this.refresh.get(refreshToken);
+    if (!r) return false;
+    r.revoked = true;
+    return true;
+  }
+
+  revokeSeller(kind: GrantKind, sellerId: string): number {
+    let n = 0;
+    for (const r of this.refresh.values()) if (r.kind === kind && r.sellerId === sellerId && !r.revoked) { r.revoked = true; n++; }
+    return n;
+  }
+}

@@ -1,0 +1,22 @@
+import type { Route } from "./http/types";
+import { documentRoutes } from "./http/documents";
+import { lwaTokenRoutes } from "./lwa/token";
+import { consentRoutes } from "./lwa/consent";
+import { sellersRoutes } from "./spapi/sellers";
+import { ordersV0Routes } from "./spapi/orders-v0";
+import { orders2026Routes } from "./spapi/orders-2026";
+import { controlRoutes } from "./control";
+import { profileRoutes } from "./ads/profiles";
+
+export function allRoutes(): Route[] {
+  return [
+    ...lwaTokenRoutes,
+    ...consentRoutes,
+    ...documentRoutes,
+    ...sellersRoutes,
+    ...ordersV0Routes,
+    ...orders2026Routes,
+    ...profileRoutes,
+    ...controlRoutes,
+  ];
+}

@@ -1,0 +1,112 @@
+import { Rng } from "../util/rng";
+import type { Seller } from "./sellers";
+
+export interface Product {
+  sku: string;
+  asin: string;
+  fnsku: string;
+  title: string;
+  brand: string;
+  /** Variation parent ASIN (children only). */
+  parentAsin?: string;
+  /** True for the non-buyable variation parent itself. */
+  isParent: boolean;
+  variation?: { color: string; size: string };
+  /** Price in US cents; marketplaces scale it by their priceFactor. */
+  priceUsdCents: number;
+  channel: "AFN" | "MFN";
+  openDate: string;
+  productType: string;
+  dims: { longestCm: number; medianCm: number; shortestCm: number; weightKg: number };
+  /** Relative popularity, larger sells more. */
+  popularity: number;
+  ean: string;
+}
+
+const NOUNS = ["Water Bottle", "Camping Lantern", "Yoga Mat", "Trail Backpack", "Coffee Grinder", "Desk Lamp", "Cutting Board", "Throw Blanket", "Phone Stand", "Dog Leash", "Garden Hose", "Kitchen Scale", "Travel Pillow", "Bike Light", "Storage Bin"];
+const ADJ = ["Insulated", "Foldable", "Premium", "Compact", "Eco", "Heavy-Duty", "Ultralight", "Classic", "Smart", "Bamboo"];
+const COLORS = ["Black", "Blue", "Green", "Red", "Grey", "White"];
+const SIZES = ["S", "M", "L", "XL"];
+const TYPES = ["HOME", "SPORTING_GOODS", "KITCHEN", "PET_SUPPLIES", "OUTDOOR_LIVING"];
+
+const ASIN_ALPHA = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+export function makeCatalog(seed: string, seller: Seller, historyStart: string): Product[] {
+  const rng = new Rng(seed, "catalog", seller.sellerId);
+  const brand = seller.name.split(" ")[1] ?? "Sandbox";
+  const out: Product[] = [];
+  let n = 0;
+  const base = (isParent: boolean, title: string, price: number): Product => {
+    n++;
+    const openOffset = rng.int(0, 400);
+    const open = new Date(Date.parse(`${historyStart}T00:00:00Z`) - openOffset * 86_400_000).toISOString().slice(0, 10);
+    const long = rng.int(10, 60);
+    const med = Math.min(long, rng.int(8, 40));
+    const short = Math.min(med, rng.int(2, 20));
+    return {
+      sku: `SW-${String(seller.index)}${String(n).padStart(5, "0")}`,
+      asin: "B0" + rng.alnum(8, ASIN_ALPHA),
+      fnsku: "X00" + rng.alnum(7, ASIN_ALPHA),
+      title,
+      brand,
+      isParent,
+      priceUsdCents: price,
+      channel: rng.chance(0.8) ? "AFN" : "MFN",
+      openDate: open,
+      productType: rng.pick(TYPES),
+      dims: { longestCm: long, medianCm: med, shortestCm: short, weightKg: rng.int(1, 80) / 10 },
+      popularity: isParent ? 0 : 1 / (1 + rng.next() * 8) ** 1.5,
+      ean: "40" + rng.digits(11),
+    };
+  };
+  for (let p = 0; p < seller.profile.parents; p++) {
+    const title = `${brand} ${rng.pick(ADJ)} ${rng.pick(NOUNS)}`;
+    const price = rng.int(9, 120) * 100 + 99;
+    const parent = base(true, title, price);
+    out.push(parent);
+    for (let c = 0; c < seller.profile.childrenPerParent; c++) {
+      const color = COLORS[c % COLORS.length] ?? "Black";
+      const size = SIZES[Math.floor(c / COLORS.length) % SIZES.length] ?? "M";
+      const child = base(false, `${title}, ${color}, ${size}`, price + rng.int(0, 5) * 100);
+      child.parentAsin = parent.asin;
+      child.variation = { color, size };
+      child.channel = parent.channel;
+      out.push(child);
+    }
+  }
+  for (let s = 0; s < seller.profile.standalone; s++) {
+    out.push(base(false, `${brand} ${rng.pick(ADJ)} ${rng.pick(NOUNS)}`, rng.int(5, 200) * 100 + rng.pick([0, 49, 95, 99])));
+  }
+  return out;
+}
+
+/** Cumulative popularity table for weighted SKU picks. */
+export function popularityTable(products: readonly Product[]): { items: Product[]; cum: Float64Array } {
+  const items = products.filter((p) => !p.isParent);
+  const cum = new Float64Array(items.length);
+  let t = 0;
+  items.forEach((p, i) => { t += p.popularity; cum[i] = t; });
+  return { items, cum };
+}
+
+export function pickWeighted(table: { items: Product[]; cum: Float64Array }, r: number): Product {
+  const total = table.cum[table.cum.length - 1] ?? 0;
+  const x = r * total;
+  let lo = 0;
+  let hi = table.cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((table.cum[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const p = table.items[lo];
+  if (!p) throw new Error("empty catalog");
+  return p;
+}
+
+export function localPriceMinor(p: Product, priceFactor: number, currency: string): number {
+  const cents = p.priceUsdCents * priceFactor;
+  // JPY has no minor unit; round to whole yen, others to .x9 endings.
+  if (currency === "JPY") return Math.round(cents / 100 / 10) * 10 - 2;
+  return Math.max(99, Math.round(cents / 100) * 100 - 1);
+}
