@@ -1,0 +1,19 @@
+import { Inngest } from "inngest";
+
+/**
+ * The one Inngest client. Its mode comes from the environment, so the same code runs:
+ * - embedded: the launcher starts inngest/engine and sets INNGEST_DEV=http://127.0.0.1:<port>
+ *   (dev mode, pointed at our executor) and INNGEST_SERVE_ORIGIN;
+ * - self-hosted: INNGEST_BASE_URL (+ INNGEST_SIGNING_KEY / INNGEST_EVENT_KEY);
+ * - cloud: INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY. INNGEST_DEV must never be set here.
+ */
+export const inngest = new Inngest({ id: "shelfwise" });
+
+export type InngestMode = "embedded" | "self-hosted" | "cloud";
+
+/** Which mode the launcher should run in; the embedded executor starts only for "embedded". */
+export function inngestMode(env: Record<string, string | undefined> = process.env): InngestMode {
+  if (env.INNGEST_BASE_URL) return "self-hosted";
+  if (env.INNGEST_SIGNING_KEY || env.INNGEST_EVENT_KEY) return "cloud";
+  return "embedded";
+}
