@@ -35,6 +35,8 @@ export function testClient(id = "test-app") {
     id,
     isDev: true,
     baseUrl: "http://executor.test",
+    // Expected step failures would otherwise flood test output.
+    logger: { info() {}, warn() {}, error() {}, debug() {} },
     fetch: ((input: RequestInfo | URL, init?: RequestInit) => {
       if (!api) throw new Error("testClient not bound to an executor");
       return api(new Request(input, init));
@@ -43,7 +45,27 @@ export function testClient(id = "test-app") {
   return { client, bind: (executor: Executor) => (api = createApi(executor)) };
 }
 
+/** One request/response pair between the executor and the serve handler, as bytes went over. */
+export interface Exchange {
+  fnId: string | null;
+  stepId: string | null;
+  body: {
+    event: { name: string; data: Record<string, unknown> };
+    steps: Record<string, unknown>;
+    ctx: { run_id: string; attempt: number; max_attempts?: number; disable_immediate_execution: boolean; stack: { stack: string[]; current: number } };
+    version: number;
+  };
+  status: number;
+  headers: Record<string, string>;
+  response: unknown;
+}
+
 export interface Harness {
+  exchanges: Exchange[];
+  /** Exchanges of one function (by the fn id the SDK reports, e.g. "app-fn"). */
+  callsOf(fnId: string): Exchange[];
+  runsOf(fnId: string): Promise<Array<{ id: string; status: string; output: unknown; error: unknown; event: unknown }>>;
+  stepsOf(runId: string): Promise<Array<{ stepId: string; name: string; status: string; memo: unknown; attempts: number; stackIndex: number | null }>>;
   db: TestDatabase;
   executor: Executor;
   clock: ManualClock;
@@ -64,11 +86,36 @@ export async function createHarness(opts: {
   const clock = opts.clock ?? new ManualClock();
   const handlers = serve({ client: opts.client.client, functions: opts.functions });
   const transport = new HandlerTransport(handlers);
-  const executor = new Executor({ databaseUrl: db.url, appFetch: transport.fetch, appUrl: APP_URL, clock, poolSize: 5 });
+  const exchanges: Exchange[] = [];
+  const appFetch = async (request: Request) => {
+    if (request.method !== "POST") return transport.fetch(request);
+    const url = new URL(request.url);
+    const body = (await request.clone().json()) as Exchange["body"];
+    const res = await transport.fetch(request);
+    const text = await res.clone().text();
+    exchanges.push({
+      fnId: url.searchParams.get("fnId"),
+      stepId: url.searchParams.get("stepId"),
+      body,
+      status: res.status,
+      headers: Object.fromEntries(res.headers.entries()),
+      response: text ? (JSON.parse(text) as unknown) : null,
+    });
+    return res;
+  };
+  const executor = new Executor({ databaseUrl: db.url, appFetch, appUrl: APP_URL, clock, poolSize: 5, retryBaseMs: 1000 });
   opts.client.bind(executor);
   await executor.init();
   await executor.sync();
+  const camel = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/_(.)/g, (_m, c: string) => c.toUpperCase()), v])));
   return {
+    exchanges,
+    callsOf: (fnId) => exchanges.filter((e) => e.fnId === fnId),
+    runsOf: async (fnId) =>
+      camel(await db.sql`select id, status, output, error, event from executor_runs where function_id = ${fnId} order by created_at, id`) as never,
+    stepsOf: async (runId) =>
+      camel(await db.sql`select step_id, name, status, memo, attempts, stack_index from executor_steps where run_id = ${runId} order by stack_index nulls last, started_at`) as never,
     db,
     executor,
     clock,
