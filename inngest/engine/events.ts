@@ -1,4 +1,4 @@
-import { ulid } from "ulid";
+import { monotonicFactory } from "ulid";
 import type { EngineContext } from "./context";
 import { json, lockKey, type Tx } from "./db";
 import { parseDuration } from "./duration";
@@ -7,6 +7,9 @@ import { admitEvent } from "./flow";
 import { enqueue } from "./queue";
 import { ACTIVE, continueRun, createRun, finishRun, lockRun, type RunRow, settleStep } from "./runs";
 import type { EventPayload, FunctionConfig, StoredEvent } from "./types";
+
+/** Monotonic so ids created in the same millisecond still sort in creation order. */
+const ulid = monotonicFactory();
 
 /**
  * Event ingestion: persist, resolve waitForEvent pauses, apply cancelOn, then trigger functions.

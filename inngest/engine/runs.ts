@@ -1,4 +1,4 @@
-import { ulid } from "ulid";
+import { monotonicFactory } from "ulid";
 import type { EngineContext } from "./context";
 import { json, lockKey, type Tx } from "./db";
 import { parseDuration } from "./duration";
@@ -6,6 +6,9 @@ import { ingest } from "./events";
 import { concurrencyKeys, singletonKey, throttleStart } from "./flow";
 import { discoveryKey, enqueue } from "./queue";
 import type { FunctionConfig, SerializedError, StoredEvent } from "./types";
+
+/** Monotonic so ids created in the same millisecond still sort in creation order. */
+const ulid = monotonicFactory();
 
 /*
  * The run state machine: create, settle steps, continue with discovery, finish. Every transition
