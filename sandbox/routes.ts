@@ -6,6 +6,7 @@ import { sellersRoutes } from "./spapi/sellers";
 import { ordersV0Routes } from "./spapi/orders-v0";
 import { orders2026Routes } from "./spapi/orders-2026";
 import { controlRoutes } from "./control";
+import { reportsRoutes } from "./spapi/reports";
 import { profileRoutes } from "./ads/profiles";
 
 export function allRoutes(): Route[] {
@@ -17,6 +18,7 @@ export function allRoutes(): Route[] {
     ...ordersV0Routes,
     ...orders2026Routes,
     ...profileRoutes,
+    ...reportsRoutes,
     ...controlRoutes,
   ];
 }

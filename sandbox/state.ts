@@ -53,6 +53,10 @@ export class Sandbox {
   readonly options: ResolvedOptions;
   origin = "";
 
+  get seed(): string {
+    return this.world.seed;
+  }
+
   constructor(opts: SandboxOptions = {}) {
     const seed = String(opts.seed ?? "shelfwise");
     const volume = opts.volume ?? "small";

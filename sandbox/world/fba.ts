@@ -1,0 +1,196 @@
+import { DateTime } from "luxon";
+import { hash32, Rng } from "../util/rng";
+import { dayStartMs, DAY, HOUR } from "../util/time";
+import type { Product } from "./catalog";
+import { localPriceMinor } from "./catalog";
+import type { Marketplace } from "./marketplaces";
+import type { Seller } from "./sellers";
+
+// FBA facts that are not orders: inventory levels, fee publications,
+// reimbursements, removals, ledger adjustments and inbound shipments. Each is
+// a pure function of (seed, seller, marketplace, day|month) like orders.
+
+export const FCS: Record<string, string[]> = {
+  US: ["PHX6", "ONT8", "BFI4", "MDW2"], CA: ["YYZ4", "YVR2"], MX: ["MEX1"], GB: ["LTN1", "MAN1"], DE: ["FRA3", "LEJ1"],
+  FR: ["ORY1"], IT: ["MXP5"], ES: ["MAD4"], JP: ["NRT1", "KIX2"], AU: ["SYD1", "MEL1"],
+};
+
+export function fcFor(seed: string, mp: Marketplace, key: string): string {
+  const list = FCS[mp.countryCode] ?? ["XXX1"];
+  return list[hash32(seed, "fc", key) % list.length] ?? "XXX1";
+}
+
+export function dayNum(ms: number): number {
+  return Math.floor(ms / DAY);
+}
+
+/** Units on hand for an FBA product on a day: a smooth deterministic wave. */
+export function inventoryLevel(seed: string, sellerId: string, mp: Marketplace, p: Product, ms: number): { fulfillable: number; reserved: number; unfulfillable: number; inboundShipped: number; inboundReceiving: number; researching: number } {
+  const h = hash32(seed, "inv", sellerId, mp.id, p.sku);
+  const base = Math.round((20 + (h % 300)) * mp.weight * Math.min(3, p.popularity * 4 + 0.3));
+  const phase = (h % 1000) / 159;
+  const d = dayNum(ms);
+  const wave = Math.sin(d / 9 + phase);
+  const fulfillable = Math.max(0, Math.round(base * (1 + 0.4 * wave)));
+  return {
+    fulfillable,
+    reserved: Math.round(fulfillable * 0.05),
+    unfulfillable: (h >> 8) % 4,
+    inboundShipped: wave < -0.5 ? Math.round(base * 0.5) : 0,
+    inboundReceiving: wave < -0.8 ? Math.round(base * 0.2) : 0,
+    researching: (h >> 12) % 3 === 0 ? 1 : 0,
+  };
+}
+
+export function fbaProducts(catalog: readonly Product[]): Product[] {
+  return catalog.filter((p) => !p.isParent && p.channel === "AFN");
+}
+
+// ---- monthly fee publications ------------------------------------------------
+
+/** Day of month (10–18) on which last month's storage fee report appears. */
+export function storageFeePublicationDay(seed: string, sellerId: string, month: string): number {
+  return 10 + (hash32(seed, "sfpub", sellerId, month) % 9);
+}
+
+/** Day of month (18–22) on which last month's long-term storage fee appears. */
+export function ltsfPublicationDay(seed: string, sellerId: string, month: string): number {
+  return 18 + (hash32(seed, "ltsfpub", sellerId, month) % 5);
+}
+
+/** Instant the charge for `chargeMonth` (YYYY-MM) is published, in the marketplace zone. */
+export function publicationMs(chargeMonth: string, day: number, zone: string): number {
+  const next = DateTime.fromISO(`${chargeMonth}-01`, { zone }).plus({ months: 1 }).set({ day });
+  return next.startOf("day").toMillis() + 6 * HOUR;
+}
+
+// ---- reimbursements, removals, ledger adjustments -------------------------------
+
+export interface Reimbursement { approvalMs: number; id: string; caseId: string; orderId: string; reason: string; product: Product; amountPerUnit: number; qtyCash: number; qtyInventory: number }
+
+export function reimbursementsOnDay(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], day: string): Reimbursement[] {
+  const rng = new Rng(seed, "reimb", seller.sellerId, mp.id, day);
+  const fba = fbaProducts(catalog);
+  if (fba.length === 0) return [];
+  const n = rng.around((seller.profile.ordersPerDay * mp.weight) / 250, 0.8);
+  const out: Reimbursement[] = [];
+  const start = dayStartMs(day, mp.timezone);
+  for (let i = 0; i < n; i++) {
+    const p = rng.pick(fba);
+    const qty = rng.int(1, 3);
+    const cash = rng.chance(0.7);
+    out.push({
+      approvalMs: start + rng.int(1, 23) * HOUR + rng.int(0, 3599) * 1000,
+      id: rng.digits(10),
+      caseId: rng.chance(0.3) ? rng.digits(10) : "",
+      orderId: "",
+      reason: rng.pick(["Lost_Warehouse", "Damaged_Warehouse", "Lost_Inbound", "CustomerServiceIssue", "Removal_Order_Lost"]),
+      product: p,
+      amountPerUnit: Math.round(localPriceMinor(p, mp.priceFactor, mp.currency) * 0.55),
+      qtyCash: cash ? qty : 0,
+      qtyInventory: cash ? 0 : qty,
+    });
+  }
+  return out;
+}
+
+export interface RemovalOrder { requestMs: number; orderId: string; type: "Return" | "Disposal"; lines: Array<{ product: Product; qty: number; disposition: string }>; completeMs: number; feePerUnit: number }
+
+export function removalsOnDay(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], day: string): RemovalOrder[] {
+  const rng = new Rng(seed, "removal", seller.sellerId, mp.id, day);
+  const fba = fbaProducts(catalog);
+  if (fba.length === 0 || !rng.chance(Math.min(0.9, 0.1 + seller.profile.ordersPerDay / 4000))) return [];
+  const start = dayStartMs(day, mp.timezone);
+  const lines = Array.from({ length: rng.int(1, 4) }, () => ({ product: rng.pick(fba), qty: rng.int(1, 20), disposition: rng.pick(["Sellable", "Unsellable"]) }));
+  return [{
+    requestMs: start + rng.int(8, 20) * HOUR,
+    orderId: rng.alnum(10),
+    type: rng.chance(0.6) ? "Return" : "Disposal",
+    lines,
+    completeMs: start + rng.int(5, 14) * DAY,
+    feePerUnit: Math.round(52 * mp.priceFactor),
+  }];
+}
+
+export interface LedgerAdjustment { ms: number; product: Product; qty: number; reason: "M" | "E" | "F" | "D"; fc: string; referenceId: string; disposition: string }
+
+/** Lost (M), damaged (E), found (F) and disposed (D) units. */
+export function ledgerAdjustmentsOnDay(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], day: string): LedgerAdjustment[] {
+  const rng = new Rng(seed, "ledger-adj", seller.sellerId, mp.id, day);
+  const fba = fbaProducts(catalog);
+  if (fba.length === 0) return [];
+  const n = rng.around((seller.profile.ordersPerDay * mp.weight) / 60, 0.8);
+  const start = dayStartMs(day, mp.timezone);
+  const out: LedgerAdjustment[] = [];
+  for (let i = 0; i < n; i++) {
+    const reason = rng.pick(["M", "M", "E", "F", "D"] as const);
+    const p = rng.pick(fba);
+    const q = rng.int(1, 2);
+    out.push({ ms: start + rng.int(0, 86399) * 1000, product: p, qty: reason === "F" ? q : -q, reason, fc: fcFor(seed, mp, p.sku), referenceId: rng.digits(11), disposition: reason === "E" ? "WAREHOUSE_DAMAGED" : "SELLABLE" });
+  }
+  return out;
+}
+
+// ---- inbound shipments ---------------------------------------------------------
+
+export type InboundStatus = "WORKING" | "SHIPPED" | "IN_TRANSIT" | "DELIVERED" | "CHECKED_IN" | "RECEIVING" | "CLOSED" | "CANCELLED";
+
+export interface InboundShipment {
+  shipmentId: string;
+  name: string;
+  createdMs: number;
+  fc: string;
+  marketplace: Marketplace;
+  cancelled: boolean;
+  items: Array<{ product: Product; shipped: number; received: number; inCase: number }>;
+  /** Instants of each status transition, in order. */
+  timeline: Array<[InboundStatus, number]>;
+}
+
+export function inboundShipmentsInMonth(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], month: string): InboundShipment[] {
+  const rng = new Rng(seed, "inbound", seller.sellerId, mp.id, month);
+  const fba = fbaProducts(catalog);
+  if (fba.length === 0) return [];
+  const n = Math.max(1, rng.around(1 + seller.profile.ordersPerDay / 300, 0.3));
+  const monthStart = DateTime.fromISO(`${month}-01`, { zone: mp.timezone });
+  const days = monthStart.daysInMonth ?? 28;
+  const out: InboundShipment[] = [];
+  for (let i = 0; i < n; i++) {
+    const created = monthStart.plus({ days: rng.int(0, days - 1), hours: rng.int(8, 18) }).toMillis();
+    const cancelled = rng.chance(0.05);
+    const short = rng.chance(0.3);
+    const nItems = rng.int(2, Math.min(10, fba.length));
+    const used = new Set<string>();
+    const items: InboundShipment["items"] = [];
+    for (let k = 0; k < nItems; k++) {
+      const p = rng.pick(fba);
+      if (used.has(p.sku)) continue;
+      used.add(p.sku);
+      const inCase = rng.pick([6, 12, 24]);
+      const shipped = inCase * rng.int(2, 20);
+      items.push({ product: p, shipped, received: shipped, inCase });
+    }
+    const firstItem = items[0];
+    if (short && firstItem) firstItem.received = Math.max(0, firstItem.shipped - rng.int(1, 6));
+    const t = (d: number) => created + d * DAY + rng.int(0, 12) * HOUR;
+    const timeline: Array<[InboundStatus, number]> = cancelled
+      ? [["WORKING", created], ["CANCELLED", t(2)]]
+      : [["WORKING", created], ["SHIPPED", t(2)], ["IN_TRANSIT", t(3)], ["DELIVERED", t(6)], ["CHECKED_IN", t(7)], ["RECEIVING", t(8)], ["CLOSED", t(20)]];
+    out.push({ shipmentId: "FBA" + rng.alnum(9), name: `FBA STA (${monthStart.plus({ days: i }).toFormat("MM/dd/yyyy")} ${String(i + 1)})`, createdMs: created, fc: fcFor(seed, mp, `${month}-${String(i)}`), marketplace: mp, cancelled, items, timeline });
+  }
+  return out;
+}
+
+export function inboundStatusAt(s: InboundShipment, now: number): { status: InboundStatus; since: number } | undefined {
+  let cur: { status: InboundStatus; since: number } | undefined;
+  for (const [st, ms] of s.timeline) if (ms <= now) cur = { status: st, since: ms };
+  return cur;
+}
+
+/** Units received so far: grows through RECEIVING, final at CLOSED. */
+export function receivedAt(s: InboundShipment, item: InboundShipment["items"][number], now: number): number {
+  const st = inboundStatusAt(s, now)?.status;
+  if (st === "CLOSED") return item.received;
+  if (st === "RECEIVING") return Math.floor(item.received * 0.6);
+  return 0;
+}
