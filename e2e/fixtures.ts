@@ -1,0 +1,39 @@
+import { expect, type Page } from "@playwright/test";
+
+let counter = 0;
+
+export interface TestUser {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** A new, unique user for one test (tests never share accounts). */
+export function newUser(overrides: Partial<TestUser> = {}): TestUser {
+  counter += 1;
+  const id = `${Date.now().toString(36)}${counter}`;
+  return { name: `Seller ${id}`, email: `seller-${id}@example.com`, password: `correct-horse-${id}`, ...overrides };
+}
+
+/** Fills and sends the sign-up form; `navigate: false` uses the form already on screen (e.g. from an invitation). */
+export async function submitSignUp(page: Page, user: TestUser, options: { company?: string; navigate?: boolean } = {}) {
+  const { company, navigate = true } = options;
+  if (navigate) await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(user.name);
+  if (company) await page.getByLabel("Company").fill(company);
+  await page.getByLabel("Work email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export async function signUp(page: Page, user: TestUser, company?: string) {
+  await submitSignUp(page, user, { company });
+  await expect(page.getByRole("navigation", { name: "Modules" })).toBeVisible();
+}
+
+export async function signIn(page: Page, user: Pick<TestUser, "email" | "password">) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

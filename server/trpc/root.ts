@@ -1,0 +1,13 @@
+import { createCallerFactory, createTRPCRouter } from "./init";
+import { invitationRouter } from "./routers/invitation";
+import { organizationRouter } from "./routers/organization";
+import { teamRouter } from "./routers/team";
+
+export const appRouter = createTRPCRouter({
+  organization: organizationRouter,
+  team: teamRouter,
+  invitation: invitationRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
