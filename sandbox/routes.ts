@@ -6,6 +6,12 @@ import { sellersRoutes } from "./spapi/sellers";
 import { ordersV0Routes } from "./spapi/orders-v0";
 import { orders2026Routes } from "./spapi/orders-2026";
 import { controlRoutes } from "./control";
+import { catalogRoutes } from "./spapi/catalog";
+import { listingsRoutes } from "./spapi/listings";
+import { inventoryRoutes } from "./spapi/inventory";
+import { financesRoutes } from "./spapi/finances";
+import { salesRoutes } from "./spapi/sales";
+import { inboundRoutes } from "./spapi/inbound";
 import { reportsRoutes } from "./spapi/reports";
 import { profileRoutes } from "./ads/profiles";
 
@@ -19,6 +25,12 @@ export function allRoutes(): Route[] {
     ...orders2026Routes,
     ...profileRoutes,
     ...reportsRoutes,
+    ...catalogRoutes,
+    ...listingsRoutes,
+    ...inventoryRoutes,
+    ...financesRoutes,
+    ...salesRoutes,
+    ...inboundRoutes,
     ...controlRoutes,
   ];
 }

@@ -53,6 +53,19 @@ export class World {
     return c;
   }
 
+  /** Catalog Items are global on Amazon: any seller can read any ASIN. */
+  productByAsin(asin: string): { product: Product; seller: Seller } | undefined {
+    for (const seller of this.sellers) {
+      const product = this.catalog(seller).find((p) => p.asin === asin);
+      if (product) return { product, seller };
+    }
+    return undefined;
+  }
+
+  productBySku(seller: Seller, sku: string): Product | undefined {
+    return this.catalog(seller).find((p) => p.sku === sku);
+  }
+
   marketplaces(seller: Seller): Marketplace[] {
     return seller.marketplaceIds.map(mustMarketplace);
   }

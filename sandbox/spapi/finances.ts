@@ -1,0 +1,90 @@
+import type { Ctx, Reply, Route } from "../http/types";
+import { spError } from "../http/types";
+import { minorToNumber } from "../util/money";
+import { DAY, isoZ, MINUTE } from "../util/time";
+import type { FinancialEvent } from "../world/finances";
+import { eventsOf } from "../world/finances";
+import { MAX_REFUND_LAG_MS } from "../world/orders";
+import { intParam, sellerOf, timeParam } from "./common";
+
+const LISTS = ["ShipmentEventList", "ShipmentSettleEventList", "RefundEventList", "GuaranteeClaimEventList", "ChargebackEventList", "PayWithAmazonEventList", "ServiceProviderCreditEventList", "RetrochargeEventList", "RentalTransactionEventList", "ProductAdsPaymentEventList", "ServiceFeeEventList", "SellerDealPaymentEventList", "DebtRecoveryEventList", "LoanServicingEventList", "AdjustmentEventList", "SAFETReimbursementEventList", "SellerReviewEnrollmentPaymentEventList", "FBALiquidationEventList", "CouponPaymentEventList", "ImagingServicesFeeEventList", "NetworkComminglingTransactionEventList", "AffordabilityExpenseEventList", "AffordabilityExpenseReversalEventList", "RemovalShipmentEventList", "RemovalShipmentAdjustmentEventList", "TrialShipmentEventList", "TDSReimbursementEventList", "AdhocDisbursementEventList", "TaxWithholdingEventList", "ChargeRefundEventList", "FailedAdhocDisbursementEventList", "ValueAddedServiceChargeEventList", "CapacityReservationBillingEventList"];
+
+function eventJson(e: FinancialEvent): Record<string, unknown> {
+  const cur = e.order.marketplace.currency;
+  const amt = (minor: number) => ({ CurrencyCode: cur, CurrencyAmount: minorToNumber(minor, cur) });
+  const refund = e.kind === "Refund";
+  const items = e.items.map((i) => {
+    const it: Record<string, unknown> = { SellerSKU: i.line.product.sku, OrderItemId: i.line.orderItemId, QuantityShipped: i.quantity };
+    const charges = i.charges.map((c) => ({ ChargeType: c.type, ChargeAmount: amt(c.amount) }));
+    const fees = i.fees.map((f) => ({ FeeType: f.type, FeeAmount: amt(f.amount) }));
+    const promos = i.promotions.map((p) => ({ PromotionType: "PromotionMetaDataDefinitionValue", PromotionId: p.id, PromotionAmount: amt(p.amount) }));
+    if (refund) {
+      it.OrderAdjustmentItemId = `${i.line.orderItemId.slice(0, 8)}R${i.line.orderItemId.slice(9)}`;
+      it.ItemChargeAdjustmentList = charges;
+      it.ItemFeeAdjustmentList = fees;
+      if (promos.length) it.PromotionAdjustmentList = promos;
+    } else {
+      it.ItemChargeList = charges;
+      it.ItemFeeList = fees;
+      it.ItemTaxWithheldList = [];
+      it.PromotionList = promos;
+    }
+    return it;
+  });
+  const out: Record<string, unknown> = { AmazonOrderId: e.order.amazonOrderId, SellerOrderId: e.order.amazonOrderId, MarketplaceName: e.order.marketplace.name, PostedDate: isoZ(e.postedMs) };
+  if (refund) out.ShipmentItemAdjustmentList = items;
+  else out.ShipmentItemList = items;
+  return out;
+}
+
+function payload(events: FinancialEvent[]): Record<string, unknown> {
+  const fe: Record<string, unknown[]> = {};
+  for (const l of LISTS) fe[l] = [];
+  for (const e of events) (e.kind === "Refund" ? fe.RefundEventList : fe.ShipmentEventList)?.push(eventJson(e));
+  return fe;
+}
+
+function listFinancialEvents(ctx: Ctx): Reply {
+  const seller = sellerOf(ctx);
+  const now = ctx.sb.clock.now();
+  let q: { after: number; before: number; size: number };
+  let offset = 0;
+  const token = ctx.query.get("NextToken");
+  if (token) {
+    try { ({ q, o: offset } = JSON.parse(Buffer.from(token, "base64url").toString()) as { q: typeof q; o: number }); } catch { throw spError(400, "InvalidInput", "Invalid NextToken"); }
+  } else {
+    const after = timeParam(ctx, "PostedAfter");
+    if (after === undefined) throw spError(400, "InvalidInput", "PostedAfter is required");
+    const before = timeParam(ctx, "PostedBefore") ?? now - 2 * MINUTE;
+    if (after > now - 2 * MINUTE || before > now - 2 * MINUTE) throw spError(400, "InvalidInput", "Date must be no later than 2 minutes before the time the request was submitted.");
+    if (after >= before) throw spError(400, "InvalidInput", "PostedAfter must be before PostedBefore");
+    q = { after, before, size: intParam(ctx, "MaxResultsPerPage", 100, 1, 100) };
+  }
+  // A span over 180 days answers empty, like Amazon.
+  if (q.before - q.after > 180 * DAY) return { status: 200, body: { payload: { FinancialEvents: payload([]) } } };
+  const events: FinancialEvent[] = [];
+  for (const mp of ctx.sb.world.marketplaces(seller)) {
+    for (const o of ctx.sb.world.ordersPurchasedBetween(seller, mp, q.after - MAX_REFUND_LAG_MS, q.before)) {
+      for (const e of eventsOf(o, now)) if (e.postedMs >= q.after && e.postedMs < q.before) events.push(e);
+    }
+  }
+  events.sort((a, b) => a.postedMs - b.postedMs || (a.order.amazonOrderId < b.order.amazonOrderId ? -1 : 1));
+  const slice = events.slice(offset, offset + q.size);
+  const p: Record<string, unknown> = { FinancialEvents: payload(slice) };
+  if (offset + q.size < events.length) p.NextToken = Buffer.from(JSON.stringify({ q, o: offset + q.size })).toString("base64url");
+  return { status: 200, body: { payload: p } };
+}
+
+function listByOrder(ctx: Ctx): Reply {
+  const seller = sellerOf(ctx);
+  const id = ctx.params.orderId ?? "";
+  const size = intParam(ctx, "MaxResultsPerPage", 100, 1, 100);
+  const o = /^\d{3}-\d{7}-\d{7}$/.test(id) ? ctx.sb.world.findOrder(seller, id, ctx.sb.clock.now()) : undefined;
+  const events = o ? eventsOf(o, ctx.sb.clock.now()).slice(0, size) : [];
+  return { status: 200, body: { payload: { FinancialEvents: payload(events) } } };
+}
+
+export const financesRoutes: Route[] = [
+  { method: "GET", path: "/finances/v0/financialEvents", operation: "listFinancialEvents", auth: "sp", handler: listFinancialEvents },
+  { method: "GET", path: "/finances/v0/orders/{orderId}/financialEvents", operation: "listFinancialEventsByOrderId", auth: "sp", handler: listByOrder },
+];
