@@ -14,8 +14,10 @@ export async function signInLockedUntil(db: Database, email: string, now = new D
 
 /** Counts a failure atomically (concurrent guesses cannot slip past the limit). */
 export async function recordFailedSignIn(db: Database, email: string, now = new Date()): Promise<void> {
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
-  const lockUntil = new Date(now.getTime() + LOCK_MS);
+  // Raw SQL fragments take ISO strings: postgres.js binds Date objects only through Drizzle's columns.
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const windowStart = sql`${new Date(now.getTime() - WINDOW_MS).toISOString()}::timestamptz`;
+  const lockUntil = sql`${new Date(now.getTime() + LOCK_MS).toISOString()}::timestamptz`;
   await db
     .insert(signInThrottles)
     .values({ email, failedCount: 1, windowStartedAt: now })
@@ -23,7 +25,7 @@ export async function recordFailedSignIn(db: Database, email: string, now = new 
       target: signInThrottles.email,
       set: {
         failedCount: sql`case when ${signInThrottles.windowStartedAt} < ${windowStart} then 1 else ${signInThrottles.failedCount} + 1 end`,
-        windowStartedAt: sql`case when ${signInThrottles.windowStartedAt} < ${windowStart} then ${now} else ${signInThrottles.windowStartedAt} end`,
+        windowStartedAt: sql`case when ${signInThrottles.windowStartedAt} < ${windowStart} then ${at} else ${signInThrottles.windowStartedAt} end`,
         lockedUntil: sql`case when ${signInThrottles.windowStartedAt} >= ${windowStart} and ${signInThrottles.failedCount} + 1 >= ${MAX_FAILED_SIGN_INS} then ${lockUntil} else ${signInThrottles.lockedUntil} end`,
       },
     });
