@@ -39,8 +39,9 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
   logger: {
     // Auth.js logs a stack for every wrong password; those are expected, not server errors.
     error(error) {
-      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error.name, error.message);
+      const wrapped = (error as { cause?: { err?: unknown } }).cause?.err;
+      if (error instanceof CredentialsSignin || wrapped instanceof CredentialsSignin) return;
+      console.error("[auth]", (error as { type?: string }).type ?? error.name, error.message);
     },
   },
 });
