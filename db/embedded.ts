@@ -37,6 +37,27 @@ function ensureWritableDirectory(dir: string): void {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to the data folder
+ * (a clone under /root, mode 0700, is the usual trap).
+ */
+export function folderOthersCannotEnter(dir: string): string | null {
+  for (let at = path.dirname(path.resolve(dir)); at !== path.dirname(at); at = path.dirname(at)) {
+    if (fs.existsSync(at) && (fs.statSync(at).mode & 0o001) === 0) return at;
+  }
+  return null;
+}
+
+function ensureReachableByPostgresUser(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const blocked = folderOthersCannotEnter(dir);
+  if (blocked)
+    throw new DatabaseStartError(
+      `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${blocked}. ` +
+        "Set EMBEDDED_POSTGRES_DIR to a folder outside it (e.g. /var/lib/shelfwise/postgres), or set DATABASE_URL.",
+    );
+}
+
+/**
  * Starts a real PostgreSQL server from the `embedded-postgres` package, keeping its data in `dataDir`
  * across restarts. Used only when no DATABASE_URL is configured.
  */
@@ -48,6 +69,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const { dataDir, port, database } = options;
   ensureWritableDirectory(path.dirname(dataDir));
+  ensureReachableByPostgresUser(dataDir);
   if (!(await portIsFree(port))) {
     throw new DatabaseStartError(
       `Port ${port} is already in use, so the embedded PostgreSQL cannot start. ` +
