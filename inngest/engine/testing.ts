@@ -77,7 +77,8 @@ export interface Harness {
 
 /** Executor + HandlerTransport over the real serve() handler, on a fresh database. */
 export async function createHarness(opts: {
-  client: ReturnType<typeof testClient>;
+  /** A testClient(), or the app's own client (bind is then a no-op: it sends through INNGEST_DEV). */
+  client: { client: Inngest; bind(executor: Executor): unknown };
   functions: InngestFunction.Any[];
   db?: TestDatabase;
   clock?: ManualClock;
