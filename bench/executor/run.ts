@@ -101,7 +101,7 @@ const results = {
     executorOverheadMsPerStep: +(msPerStep - (calls?.avg ?? 0)).toFixed(2),
   },
 };
-console.log(JSON.stringify(results, null, 2));
+console.info(JSON.stringify(results, null, 2));
 const dir = path.join(import.meta.dirname, "..", "results");
 await mkdir(dir, { recursive: true });
 await writeFile(path.join(dir, `executor-${new Date().toISOString().replace(/[:.]/g, "-")}.json`), JSON.stringify(results, null, 2));

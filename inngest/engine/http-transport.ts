@@ -31,7 +31,7 @@ export function serveUrlOf(appUrl: string): string {
  * app over HTTP, and syncs in-band at start and every few seconds (the app may start after us).
  */
 export async function startExecutor(options: StartExecutorOptions): Promise<{ url: string; executor: Executor; stop(): Promise<void> }> {
-  const log = options.log ?? ((m: string) => console.log(`[executor] ${m}`));
+  const log = options.log ?? ((m: string) => console.info(`[executor] ${m}`));
   const appUrl = serveUrlOf(options.appUrl);
   const executor = new Executor({
     databaseUrl: options.databaseUrl,

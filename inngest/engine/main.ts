@@ -27,7 +27,7 @@ const executor = await startExecutor({
   leaseMs: num(env.EXECUTOR_LEASE_MS),
   retryBaseMs: num(env.EXECUTOR_RETRY_BASE_MS),
 });
-console.log(`[executor] listening on ${executor.url}`);
+console.info(`[executor] listening on ${executor.url}`);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
