@@ -92,7 +92,6 @@ function revoke(ctx: Ctx): Reply {
   return { status: 200, body: { revoked: ctx.sb.lwa.revokeSeller(kind, seller.sellerId) } };
 }
 
-export const extraControlRoutes: Route[] = [];
 
 export const controlRoutes: Route[] = [
   { method: "GET", path: "/__sandbox/state", operation: "controlState", auth: "none", handler: state },

@@ -6,6 +6,7 @@ import { sellersRoutes } from "./spapi/sellers";
 import { ordersV0Routes } from "./spapi/orders-v0";
 import { orders2026Routes } from "./spapi/orders-2026";
 import { controlRoutes } from "./control";
+import { truthRoutes } from "./control-truth";
 import { catalogRoutes } from "./spapi/catalog";
 import { listingsRoutes } from "./spapi/listings";
 import { inventoryRoutes } from "./spapi/inventory";
@@ -14,6 +15,8 @@ import { salesRoutes } from "./spapi/sales";
 import { inboundRoutes } from "./spapi/inbound";
 import { reportsRoutes } from "./spapi/reports";
 import { profileRoutes } from "./ads/profiles";
+import { spEntityRoutes } from "./ads/sp-entities";
+import { adsReportingRoutes } from "./ads/reporting";
 
 export function allRoutes(): Route[] {
   return [
@@ -24,6 +27,8 @@ export function allRoutes(): Route[] {
     ...ordersV0Routes,
     ...orders2026Routes,
     ...profileRoutes,
+    ...spEntityRoutes,
+    ...adsReportingRoutes,
     ...reportsRoutes,
     ...catalogRoutes,
     ...listingsRoutes,
@@ -32,5 +37,6 @@ export function allRoutes(): Route[] {
     ...salesRoutes,
     ...inboundRoutes,
     ...controlRoutes,
+    ...truthRoutes,
   ];
 }

@@ -5,7 +5,7 @@ import type { Socket } from "node:net";
 import type { Sandbox } from "../state";
 import { Router } from "./router";
 import type { Ctx, Principal, Reply, Route } from "./types";
-import { adsError, HttpError, spError } from "./types";
+import { adsError as adsErrorBase, HttpError, spError } from "./types";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -24,6 +24,8 @@ function isAds(route: Route): boolean {
 
 function authenticate(ctx: Ctx, route: Route): Principal | undefined {
   const sb = ctx.sb;
+  const rep = route.path.startsWith("/reporting/");
+  const adsError = (status: number, code: string, text: string) => adsErrorBase(status, code, text, rep);
   const now = sb.clock.now();
   if (route.auth === "sp") {
     const token = ctx.req.headers["x-amz-access-token"];
@@ -96,7 +98,7 @@ export function createSandboxServer(sb: Sandbox, routes: Route[]) {
       json() {
         if (rawBody.length === 0) return undefined;
         try { return JSON.parse(rawBody.toString("utf8")) as unknown; } catch {
-          throw isAds(route) ? adsError(400, "400", "Malformed JSON body") : spError(400, "InvalidInput", "Malformed JSON body");
+          throw isAds(route) ? adsErrorBase(400, "400", "Malformed JSON body", route.path.startsWith("/reporting/")) : spError(400, "InvalidInput", "Malformed JSON body");
         }
       },
       form() { return (formCache ??= new URLSearchParams(rawBody.toString("utf8"))); },
@@ -113,7 +115,7 @@ export function createSandboxServer(sb: Sandbox, routes: Route[]) {
           return;
         }
         if (sb.faults.roll(f.errorRate)) {
-          throw ads ? adsError(500, "INTERNAL_ERROR", "Internal error") : spError(500, "InternalFailure", "We encountered an internal error. Please try again.");
+          throw ads ? adsErrorBase(500, "INTERNAL_ERROR", "Internal error", route.path.startsWith("/reporting/")) : spError(500, "InternalFailure", "We encountered an internal error. Please try again.");
         }
       }
       const principal = authenticate(ctx, route);
@@ -125,7 +127,7 @@ export function createSandboxServer(sb: Sandbox, routes: Route[]) {
         const forced = sb.faults.takeForced429(route.operation);
         if (forced || !sb.quotas.take(key, limit, sb.clock.now())) {
           if (ads) {
-            return send(res, { status: 429, headers: { "Retry-After": String(sb.quotas.retryAfterSeconds(key, limit)) }, body: { code: "THROTTLED", details: "Request was throttled" } }, extra);
+            return send(res, { status: 429, headers: { "Retry-After": String(sb.quotas.retryAfterSeconds(key, limit)) }, body: route.path.startsWith("/reporting/") ? { code: "429", detail: "Too Many Requests" } : { code: "THROTTLED", message: "Request was throttled" } }, extra);
           }
           return send(res, { status: 429, body: { errors: [{ code: "QuotaExceeded", message: "You exceeded your quota for the requested resource.", details: "" }] } }, extra);
         }

@@ -53,6 +53,7 @@ export function spError(status: number, code: string, message: string, details?:
   return new HttpError({ status, body: { errors: [err] } });
 }
 
-export function adsError(status: number, code: string, details: string): HttpError {
-  return new HttpError({ status, body: { code, details } });
+/** Ads error body: reporting v3 says {code, detail}; SP v3 and profiles say {code, message}. */
+export function adsError(status: number, code: string, text: string, reporting = false): HttpError {
+  return new HttpError({ status, body: reporting ? { code, detail: text } : { code, message: text } });
 }

@@ -1,0 +1,119 @@
+import { Rng } from "../util/rng";
+import { dayStartMs, DAY } from "../util/time";
+import { demandFactor } from "../world/orders";
+import type { Entity } from "./entities";
+import type { AdsProfile } from "./state";
+
+export interface Metrics {
+  impressions: number;
+  clicks: number;
+  /** Minor units. */
+  cost: number;
+  purchases1d: number; purchases7d: number; purchases14d: number; purchases30d: number;
+  units1d: number; units7d: number; units14d: number; units30d: number;
+  sales1d: number; sales7d: number; sales14d: number; sales30d: number;
+  /** Share of 7d/14d purchases that were the advertised SKU. */
+  sameSkuShare: number;
+}
+
+export const ZERO: Metrics = { impressions: 0, clicks: 0, cost: 0, purchases1d: 0, purchases7d: 0, purchases14d: 0, purchases30d: 0, units1d: 0, units7d: 0, units14d: 0, units30d: 0, sales1d: 0, sales7d: 0, sales14d: 0, sales30d: 0, sameSkuShare: 0.8 };
+
+/**
+ * How much of a day's final conversions Amazon has booked `ageDays` after the
+ * day ended: conversions restate at 1, 7 and 28 days after the click, so a
+ * 14-day window can still move until day 42.
+ */
+export function conversionShare(ageDays: number): number {
+  if (ageDays < 0) return 0.5;
+  if (ageDays < 1) return 0.6;
+  if (ageDays < 7) return 0.6 + 0.3 * (ageDays / 7);
+  if (ageDays < 28) return 0.9 + 0.08 * ((ageDays - 7) / 21);
+  if (ageDays < 42) return 0.98 + 0.02 * ((ageDays - 28) / 14);
+  return 1;
+}
+
+/** Invalid-click filtering removes up to 6% of traffic over the first 3 days. */
+export function trafficShare(ageDays: number): number {
+  if (ageDays >= 3) return 1;
+  return 1 + 0.06 * (1 - Math.max(0, ageDays) / 3);
+}
+
+/** Final (fully restated) metrics of a keyword/target on a local day. */
+export function finalMetrics(seed: string, e: Entity, day: string, avgPriceMinor: number): Metrics {
+  const rng = new Rng(seed, "adm", e.id, day);
+  if (rng.chance(0.35)) return ZERO;
+  const impressions = Math.round(e.weight * demandFactor(day) * rng.int(40, 900));
+  const ctr = 0.002 + rng.next() * 0.012;
+  const clicks = Math.floor(impressions * ctr + rng.next());
+  const bid = e.money ?? 75;
+  const cost = Math.round(clicks * bid * (0.55 + rng.next() * 0.4));
+  const cvr = 0.04 + rng.next() * 0.12;
+  const p14 = Math.floor(clicks * cvr + rng.next() * 0.7);
+  const p7 = Math.round(p14 * 0.92);
+  const p1 = Math.round(p14 * 0.7);
+  const p30 = p14 + (rng.chance(0.2) ? 1 : 0) * Math.min(1, p14);
+  const u = (p: number) => p + Math.floor(p * rng.next() * 0.2);
+  const price = avgPriceMinor;
+  return {
+    impressions, clicks, cost,
+    purchases1d: p1, purchases7d: p7, purchases14d: p14, purchases30d: p30,
+    units1d: u(p1), units7d: u(p7), units14d: u(p14), units30d: u(p30),
+    sales1d: p1 * price, sales7d: p7 * price, sales14d: p14 * price, sales30d: p30 * price,
+    sameSkuShare: 0.7 + rng.next() * 0.3,
+  };
+}
+
+/** Metrics as Amazon reports them at `now`: partial today, restated past days. */
+export function observedMetrics(seed: string, profile: AdsProfile, e: Entity, day: string, now: number, avgPriceMinor: number): Metrics {
+  if (day < e.firstImpressionDay) return ZERO;
+  const start = dayStartMs(day, profile.marketplace.timezone);
+  if (start > now) return ZERO;
+  // Paused/archived entities stop receiving traffic from the day after the change.
+  if (e.state !== "ENABLED" && e.updatedMs < start) return ZERO;
+  const f = finalMetrics(seed, e, day, avgPriceMinor);
+  if (f.impressions === 0) return f;
+  const end = start + DAY;
+  const age = (now - end) / DAY;
+  const elapsed = now < end ? (now - start) / DAY : 1;
+  const t = trafficShare(age) * elapsed;
+  const c = conversionShare(age) * elapsed;
+  const ti = (v: number) => Math.round(v * t);
+  const ci = (v: number) => Math.round(v * c);
+  const impressions = ti(f.impressions);
+  if (impressions === 0) return ZERO;
+  return {
+    impressions, clicks: ti(f.clicks), cost: ti(f.cost),
+    purchases1d: ci(f.purchases1d), purchases7d: ci(f.purchases7d), purchases14d: ci(f.purchases14d), purchases30d: ci(f.purchases30d),
+    units1d: ci(f.units1d), units7d: ci(f.units7d), units14d: ci(f.units14d), units30d: ci(f.units30d),
+    sales1d: ci(f.sales1d), sales7d: ci(f.sales7d), sales14d: ci(f.sales14d), sales30d: ci(f.sales30d),
+    sameSkuShare: f.sameSkuShare,
+  };
+}
+
+export function addMetrics(a: Metrics, b: Metrics): Metrics {
+  const out = { ...a };
+  for (const k of Object.keys(a) as Array<keyof Metrics>) if (k !== "sameSkuShare") out[k] = a[k] + b[k];
+  out.sameSkuShare = a.impressions === 0 ? b.sameSkuShare : a.sameSkuShare;
+  return out;
+}
+
+/** Split metrics into n deterministic parts (product ads, search terms). */
+export function splitMetrics(seed: string, key: string, m: Metrics, n: number): Metrics[] {
+  if (n <= 1) return [m];
+  const rng = new Rng(seed, "split", key);
+  const w = Array.from({ length: n }, () => 0.2 + rng.next());
+  const total = w.reduce((a, b) => a + b, 0);
+  const parts: Metrics[] = w.map(() => ({ ...ZERO, sameSkuShare: m.sameSkuShare }));
+  for (const k of Object.keys(m) as Array<keyof Metrics>) {
+    if (k === "sameSkuShare") continue;
+    let left = m[k];
+    for (let i = 0; i < n; i++) {
+      const p = parts[i];
+      if (!p) continue;
+      const v = i === n - 1 ? left : Math.floor((m[k] * (w[i] ?? 0)) / total);
+      p[k] = v;
+      left -= v;
+    }
+  }
+  return parts;
+}

@@ -1,0 +1,133 @@
+import type { Ctx, Reply, Route } from "./http/types";
+import { HttpError } from "./http/types";
+import { entityJson } from "./ads/sp-entities";
+import type { Entity, EntityKind, State } from "./ads/entities";
+import { ENTITY_TYPES } from "./ads/entities";
+import { buildAdsRows, COLUMNS } from "./ads/report-rows";
+import type { AdsProfile } from "./ads/state";
+import { v0Order } from "./spapi/orders-v0";
+import { formatMinor } from "./util/money";
+import { isoZ, localDay } from "./util/time";
+import { eventsOf } from "./world/finances";
+import { fbaProducts, inventoryLevel } from "./world/fba";
+import { mustMarketplace } from "./world/marketplaces";
+import type { Seller } from "./world/sellers";
+
+// Ground truth ("what Amazon holds") and console edits for tests and demos.
+
+const bad = (m: string) => new HttpError({ status: 400, body: { error: m } });
+
+function sellerParam(ctx: Ctx): Seller {
+  const id = ctx.query.get("sellerId");
+  const s = id ? ctx.sb.world.seller(id) : ctx.sb.world.sellers[0];
+  if (!s) throw bad(`unknown seller ${id ?? ""}`);
+  return s;
+}
+
+function range(ctx: Ctx): { from: number; to: number } {
+  const now = ctx.sb.clock.now();
+  const from = Date.parse(ctx.query.get("from") ?? "");
+  const to = Date.parse(ctx.query.get("to") ?? "") || now;
+  if (Number.isNaN(from)) throw bad("from (ISO instant) is required");
+  return { from, to: Math.min(to, now) };
+}
+
+function truthOrders(ctx: Ctx): Reply {
+  const seller = sellerParam(ctx);
+  const { from, to } = range(ctx);
+  const now = ctx.sb.clock.now();
+  const mpIds = ctx.query.get("marketplaceId") ? [ctx.query.get("marketplaceId") ?? ""] : seller.marketplaceIds;
+  const orders = [];
+  for (const id of mpIds) {
+    for (const o of ctx.sb.world.ordersPurchasedBetween(seller, mustMarketplace(id), from, to)) {
+      const j = v0Order(o, now);
+      j.items = o.lines.map((l) => ({ orderItemId: l.orderItemId, sku: l.product.sku, asin: l.product.asin, quantity: l.quantity, itemPrice: formatMinor(l.itemPrice, o.marketplace.currency), itemTax: formatMinor(l.itemTax, o.marketplace.currency) }));
+      j.financialEvents = eventsOf(o, now).map((e) => ({ kind: e.kind, postedDate: isoZ(e.postedMs), items: e.items.map((i) => ({ sku: i.line.product.sku, quantity: i.quantity, charges: i.charges.map((c) => ({ type: c.type, amount: formatMinor(c.amount, o.marketplace.currency) })), fees: i.fees.map((f) => ({ type: f.type, amount: formatMinor(f.amount, o.marketplace.currency) })) })) }));
+      orders.push(j);
+    }
+  }
+  return { status: 200, body: { sellerId: seller.sellerId, count: orders.length, orders } };
+}
+
+function truthInventory(ctx: Ctx): Reply {
+  const seller = sellerParam(ctx);
+  const mp = mustMarketplace(ctx.query.get("marketplaceId") ?? seller.marketplaceIds[0] ?? "");
+  const now = ctx.sb.clock.now();
+  const items = fbaProducts(ctx.sb.world.catalog(seller)).map((p) => ({ sku: p.sku, asin: p.asin, fnsku: p.fnsku, ...inventoryLevel(ctx.sb.seed, seller.sellerId, mp, p, now) }));
+  return { status: 200, body: { sellerId: seller.sellerId, marketplaceId: mp.id, asOf: isoZ(now), items } };
+}
+
+function truthCatalog(ctx: Ctx): Reply {
+  const seller = sellerParam(ctx);
+  return { status: 200, body: { sellerId: seller.sellerId, products: ctx.sb.world.catalog(seller).map((p) => ({ sku: p.sku, asin: p.asin, fnsku: p.fnsku, title: p.title, parentAsin: p.parentAsin ?? null, isParent: p.isParent, channel: p.channel })) } };
+}
+
+function profileParam(ctx: Ctx, id: unknown): AdsProfile {
+  const p = ctx.sb.ads.profile(String(id ?? ""));
+  if (!p) throw bad(`unknown profileId ${String(id)}`);
+  return p;
+}
+
+function truthAdsEntities(ctx: Ctx): Reply {
+  const p = profileParam(ctx, ctx.query.get("profileId"));
+  const out: Record<string, unknown> = { profileId: p.profileId };
+  for (const t of ENTITY_TYPES) out[t.plural] = [...ctx.sb.ads.list(p, t.kind).values()].map((e) => entityJson(p, e, true));
+  return { status: 200, body: out };
+}
+
+/** Daily metrics as Amazon reports them right now, per campaign (or per keyword/target with level=targeting). */
+function truthAdsMetrics(ctx: Ctx): Reply {
+  const p = profileParam(ctx, ctx.query.get("profileId"));
+  const from = ctx.query.get("from");
+  const to = ctx.query.get("to") ?? localDay(ctx.sb.clock.now(), p.marketplace.timezone);
+  if (!from) throw bad("from (YYYY-MM-DD) is required");
+  const level = ctx.query.get("level") === "targeting" ? "spTargeting" : "spCampaigns";
+  const columns = level === "spTargeting" ? ["campaignId", "adGroupId", "keywordId", "date", "impressions", "clicks", "cost", "purchases14d", "sales14d"] : ["campaignId", "date", "impressions", "clicks", "cost", "purchases14d", "sales14d"];
+  const rows = buildAdsRows(ctx.sb, p, { reportTypeId: level, groupBy: level === "spTargeting" ? ["targeting"] : ["campaign"], columns: columns.filter((c) => COLUMNS[level].includes(c)), timeUnit: "DAILY", filters: [], startDate: from, endDate: to }, ctx.sb.clock.now());
+  return { status: 200, body: { profileId: p.profileId, rows } };
+}
+
+function console_(ctx: Ctx): Reply {
+  const b = (ctx.json() ?? {}) as Record<string, unknown>;
+  const p = profileParam(ctx, b.profileId);
+  const now = ctx.sb.clock.now();
+  const ads = ctx.sb.ads;
+  const minor = (v: unknown) => Math.round(Number(v) * (p.marketplace.currency === "JPY" ? 1 : 100));
+  const find = (kind: EntityKind): Entity => {
+    const e = ads.find(p, kind, String(b.id ?? ""));
+    if (!e) throw bad(`unknown ${kind} ${String(b.id)}`);
+    return e;
+  };
+  let e: Entity;
+  switch (b.action) {
+    case "setBid": e = find((b.kind as EntityKind | undefined) ?? "keyword"); e.money = minor(b.bid); e.updatedMs = now; break;
+    case "setBudget": e = find("campaign"); e.money = minor(b.budget); e.updatedMs = now; break;
+    case "setState": e = find((b.kind as EntityKind | undefined) ?? "campaign"); ads.setState(e, String(b.state) as State, now); break;
+    case "createCampaign": {
+      const pe = ads.of(p);
+      const id = ads.newId(p, pe);
+      const first = ads.firstDayFor(p, now);
+      e = { kind: "campaign", id, campaignId: id, state: "ENABLED", name: String(b.name ?? `Console campaign ${id.slice(-4)}`), targetingType: "MANUAL", money: minor(b.budget ?? 20), startDate: localDay(now, p.marketplace.timezone), biddingStrategy: "LEGACY_FOR_SALES", createdMs: now, updatedMs: now, firstImpressionDay: first, weight: 1 };
+      ads.add(p, e);
+      const agId = ads.newId(p, pe);
+      ads.add(p, { kind: "adGroup", id: agId, campaignId: id, adGroupId: agId, state: "ENABLED", name: "Ad group 1", money: minor(b.defaultBid ?? 0.75), createdMs: now, updatedMs: now, firstImpressionDay: first, weight: 1 });
+      const keywords = Array.isArray(b.keywords) ? (b.keywords as string[]) : ["sandbox console keyword"];
+      for (const text of keywords) {
+        const kid = ads.newId(p, pe);
+        ads.add(p, { kind: "keyword", id: kid, campaignId: id, adGroupId: agId, state: "ENABLED", text, matchType: "EXACT", money: minor(b.defaultBid ?? 0.75), createdMs: now, updatedMs: now, firstImpressionDay: first, weight: 1 });
+      }
+      break;
+    }
+    default: throw bad("action must be setBid | setBudget | setState | createCampaign");
+  }
+  return { status: 200, body: { entity: entityJson(p, e, true), children: e.kind === "campaign" ? { adGroups: [...ads.list(p, "adGroup").values()].filter((x) => x.campaignId === e.id).map((x) => x.id), keywords: [...ads.list(p, "keyword").values()].filter((x) => x.campaignId === e.id).map((x) => x.id) } : undefined } };
+}
+
+export const truthRoutes: Route[] = [
+  { method: "GET", path: "/__sandbox/truth/orders", operation: "controlTruthOrders", auth: "none", handler: truthOrders },
+  { method: "GET", path: "/__sandbox/truth/inventory", operation: "controlTruthInventory", auth: "none", handler: truthInventory },
+  { method: "GET", path: "/__sandbox/truth/catalog", operation: "controlTruthCatalog", auth: "none", handler: truthCatalog },
+  { method: "GET", path: "/__sandbox/truth/ads/entities", operation: "controlTruthAdsEntities", auth: "none", handler: truthAdsEntities },
+  { method: "GET", path: "/__sandbox/truth/ads/metrics", operation: "controlTruthAdsMetrics", auth: "none", handler: truthAdsMetrics },
+  { method: "POST", path: "/__sandbox/ads/console", operation: "controlAdsConsole", auth: "none", handler: console_ },
+];

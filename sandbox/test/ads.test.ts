@@ -1,0 +1,253 @@
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSandbox } from "../index";
+import { ENTITY_TYPES } from "../ads/entities";
+import { adsToken, HAVE_SHARED, testSandbox, validateResponse } from "./helpers";
+
+const SP = "ads-api-specs/SponsoredProducts_prod_3p.json";
+const REP = "ads-api-specs/OfflineReport_prod_3p.json";
+const PROF = "ads-api-specs/Profiles_prod_3p.yaml";
+
+let sb: RunningSandbox;
+let token: string;
+let profileId: string;
+beforeAll(async () => {
+  sb = await testSandbox({ volume: "small" });
+  token = await adsToken(sb);
+  profileId = sb.sandbox.ads.allProfiles()[0]!.profileId;
+});
+afterAll(async () => { await sb.close(); });
+
+async function ads(method: string, path: string, body?: unknown, contentType?: string, extra: Record<string, string> = {}) {
+  sb.sandbox.quotas.reset();
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, "amazon-advertising-api-clientid": sb.credentials.adsClientId, "amazon-advertising-api-scope": profileId, ...extra };
+  if (contentType) { headers["content-type"] = contentType; headers.accept = contentType; }
+  const init: RequestInit = { method, headers };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const r = await fetch(sb.origin + path, init);
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : undefined, headers: r.headers };
+}
+
+const ok = (errs: string[]) => expect(errs).toEqual([]);
+
+describe("profiles and auth", () => {
+  it("lists the seller's profiles with real marketplace ids and zones", async () => {
+    const r = await fetch(`${sb.origin}/v2/profiles`, { headers: { authorization: `Bearer ${token}`, "amazon-advertising-api-clientid": sb.credentials.adsClientId } });
+    const body = await r.json();
+    if (HAVE_SHARED) ok(validateResponse(PROF, "/v2/profiles", "get", 200, body));
+    expect(body.map((p: any) => p.accountInfo.marketplaceStringId)).toEqual(sb.sandbox.world.sellers[0]!.marketplaceIds);
+    expect(body[0]).toMatchObject({ countryCode: "US", currencyCode: "USD", timezone: "America/Los_Angeles" });
+  });
+  it("checks ClientId, bearer token and scope like Amazon", async () => {
+    const noClient = await fetch(`${sb.origin}/v2/profiles`, { headers: { authorization: `Bearer ${token}` } });
+    expect(noClient.status).toBe(400);
+    const badToken = await fetch(`${sb.origin}/v2/profiles`, { headers: { authorization: "Bearer Atza|nope", "amazon-advertising-api-clientid": sb.credentials.adsClientId } });
+    expect(badToken.status).toBe(401);
+    const otherProfile = sb.sandbox.ads.allProfiles().find((p) => p.sellerId !== sb.sandbox.world.sellers[0]!.sellerId)!;
+    const wrongScope = await ads("POST", "/sp/campaigns/list", {}, "application/vnd.spCampaign.v3+json", { "amazon-advertising-api-scope": otherProfile.profileId });
+    expect(wrongScope.status).toBe(401);
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/campaigns/list", "post", 401, wrongScope.body, "application/json"));
+    const noScope = await fetch(`${sb.origin}/sp/campaigns/list`, { method: "POST", headers: { authorization: `Bearer ${token}`, "amazon-advertising-api-clientid": sb.credentials.adsClientId, "content-type": "application/vnd.spCampaign.v3+json" }, body: "{}" });
+    expect(noScope.status).toBe(400);
+    const media = await ads("POST", "/sp/campaigns/list", {}, "application/json");
+    expect(media.status).toBe(415);
+  });
+  it("answers 429 with Retry-After", async () => {
+    await fetch(`${sb.origin}/__sandbox/knobs`, { method: "POST", body: JSON.stringify({ adsRateLimit: { rate: 1, burst: 2 } }) });
+    const h = { authorization: `Bearer ${token}`, "amazon-advertising-api-clientid": sb.credentials.adsClientId, "amazon-advertising-api-scope": profileId, "content-type": "application/vnd.spCampaign.v3+json" };
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 4; i++) { last = await fetch(`${sb.origin}/sp/campaigns/list`, { method: "POST", headers: h, body: "{}" }); statuses.push(last.status); }
+    expect(statuses).toEqual([200, 200, 429, 429]);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    const body = await last!.json();
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/campaigns/list", "post", 429, body, "application/json"));
+    await fetch(`${sb.origin}/__sandbox/knobs`, { method: "POST", body: JSON.stringify({ adsRateLimit: { rate: 10, burst: 20 } }) });
+  });
+});
+
+describe("Sponsored Products v3 entities", () => {
+  it.each(ENTITY_TYPES.map((t) => [t.plural, t] as const))("list %s validates and pages", async (_n, t) => {
+    const r = await ads("POST", `/sp/${t.plural}/list`, { maxResults: 2, includeExtendedDataFields: true, stateFilter: { include: ["ENABLED", "PAUSED", "ARCHIVED"] } }, t.contentType);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toBe(t.contentType);
+    if (HAVE_SHARED) ok(validateResponse(SP, `/sp/${t.plural}/list`, "post", 200, r.body, t.contentType));
+    if (r.body.totalResults > 2) {
+      const n = await ads("POST", `/sp/${t.plural}/list`, { maxResults: 2, nextToken: r.body.nextToken, stateFilter: { include: ["ENABLED", "PAUSED", "ARCHIVED"] } }, t.contentType);
+      expect(n.body[t.bodyKey][0][t.idField]).not.toBe(r.body[t.bodyKey][0][t.idField]);
+    }
+  });
+
+  it("create → update → delete with 207 multi-status, per-item errors, Prefer representation", async () => {
+    const C = "application/vnd.spCampaign.v3+json";
+    const created = await ads("POST", "/sp/campaigns", { campaigns: [{ name: "API campaign", state: "ENABLED", targetingType: "MANUAL", budget: { budget: 12.5, budgetType: "DAILY" } }, { name: "broken", state: "ENABLED" }] }, C, { prefer: "return=representation" });
+    expect(created.status).toBe(207);
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/campaigns", "post", 207, created.body, C));
+    expect(created.body.campaigns.success).toHaveLength(1);
+    expect(created.body.campaigns.error[0].index).toBe(1);
+    expect(created.body.campaigns.success[0].campaign.budget.budget).toBe(12.5);
+    const campaignId = created.body.campaigns.success[0].campaignId;
+    const AG = "application/vnd.spAdGroup.v3+json";
+    const ag = await ads("POST", "/sp/adGroups", { adGroups: [{ campaignId, name: "g", state: "ENABLED", defaultBid: 0.8 }, { campaignId: "999", name: "x", state: "ENABLED", defaultBid: 1 }] }, AG);
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/adGroups", "post", 207, ag.body, AG));
+    expect(ag.body.adGroups.error[0].errors[0].errorType).toBe("entityNotFoundError");
+    const adGroupId = ag.body.adGroups.success[0].adGroupId;
+    const K = "application/vnd.spKeyword.v3+json";
+    const kw = await ads("POST", "/sp/keywords", { keywords: [{ campaignId, adGroupId, keywordText: "trail bottle", matchType: "EXACT", state: "ENABLED", bid: 0.9 }] }, K);
+    const keywordId = kw.body.keywords.success[0].keywordId;
+    const upd = await ads("PUT", "/sp/keywords", { keywords: [{ keywordId, bid: 1.25 }, { keywordId: "1", bid: 2 }] }, K, { prefer: "return=representation" });
+    expect(upd.status).toBe(207);
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/keywords", "put", 207, upd.body, K));
+    expect(upd.body.keywords.success[0].keyword.bid).toBe(1.25);
+    expect(upd.body.keywords.error[0].errors[0].errorType).toBe("entityNotFoundError");
+    const T = "application/vnd.spTargetingClause.v3+json";
+    const tg = await ads("POST", "/sp/targets", { targets: [] }, T);
+    expect(tg.status).toBe(400);
+    const t2 = await ads("POST", "/sp/targets", { targetingClauses: [{ campaignId, adGroupId, expression: [{ type: "ASIN_SAME_AS", value: "B0AAAAAAAA" }], expressionType: "MANUAL", state: "ENABLED", bid: 0.5 }] }, T, { prefer: "return=representation" });
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/targets", "post", 207, t2.body, T));
+    expect(t2.body.targetingClauses.success).toHaveLength(1);
+    const PA = "application/vnd.spProductAd.v3+json";
+    const pa = await ads("POST", "/sp/productAds", { productAds: [{ campaignId, adGroupId, sku: "SW-000001", state: "ENABLED" }] }, PA);
+    expect(pa.body.productAds.success).toHaveLength(1);
+    const NK = "application/vnd.spNegativeKeyword.v3+json";
+    const nk = await ads("POST", "/sp/negativeKeywords", { negativeKeywords: [{ campaignId, adGroupId, keywordText: "cheap", matchType: "NEGATIVE_EXACT", state: "ENABLED" }] }, NK, { prefer: "return=representation" });
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/negativeKeywords", "post", 207, nk.body, NK));
+    expect(nk.body.negativeKeywords.success).toHaveLength(1);
+    const nkDel = await ads("POST", "/sp/negativeKeywords/delete", { negativeKeywordIdFilter: { include: [nk.body.negativeKeywords.success[0].negativeKeywordId] } }, NK);
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/negativeKeywords/delete", "post", 207, nkDel.body, NK));
+    expect(nkDel.body.negativeKeywords.success).toHaveLength(1);
+    const NT = "application/vnd.spNegativeTargetingClause.v3+json";
+    const nt = await ads("POST", "/sp/negativeTargets", { negativeTargetingClauses: [{ campaignId, adGroupId, expression: [{ type: "ASIN_SAME_AS", value: "B0BBBBBBBB" }], state: "ENABLED" }] }, NT);
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/negativeTargets", "post", 207, nt.body, NT));
+    expect(nt.body.negativeTargetingClauses.success).toHaveLength(1);
+    const CNT = "application/vnd.spCampaignNegativeTargetingClause.v3+json";
+    const cnt = await ads("POST", "/sp/campaignNegativeTargets", { campaignNegativeTargetingClauses: [{ campaignId, expression: [{ type: "ASIN_BRAND_SAME_AS", value: "12345" }], state: "ENABLED" }] }, CNT, { prefer: "return=representation" });
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/campaignNegativeTargets", "post", 207, cnt.body, CNT));
+    expect(cnt.body.campaignNegativeTargetingClauses.success).toHaveLength(1);
+    const pau = await ads("PUT", "/sp/productAds", { productAds: [{ adId: pa.body.productAds.success[0].adId, state: "PAUSED" }] }, PA);
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/productAds", "put", 207, pau.body, PA));
+    expect(pau.body.productAds.success).toHaveLength(1);
+    const del = await ads("POST", "/sp/campaigns/delete", { campaignIdFilter: { include: [campaignId] } }, C);
+    expect(del.status).toBe(207);
+    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/campaigns/delete", "post", 207, del.body, C));
+    expect(del.body.campaigns.success[0].campaign.state).toBe("ARCHIVED");
+    const listed = await ads("POST", "/sp/campaigns/list", { campaignIdFilter: { include: [campaignId] } }, C);
+    expect(listed.body.campaigns).toHaveLength(0);
+    const archived = await ads("POST", "/sp/campaigns/list", { campaignIdFilter: { include: [campaignId] }, stateFilter: { include: ["ARCHIVED"] } }, C);
+    expect(archived.body.campaigns).toHaveLength(1);
+  });
+});
+
+describe("reporting v3", () => {
+  const CT = "application/vnd.createasyncreportrequest.v3+json";
+  const day = (offset: number) => new Date(sb.sandbox.clock.now() - offset * 86400_000 - 8 * 3600_000).toISOString().slice(0, 10);
+  const config = (reportTypeId: string, groupBy: string[], columns: string[], filters?: unknown[]) => ({ adProduct: "SPONSORED_PRODUCTS", reportTypeId, groupBy, columns, timeUnit: "DAILY", format: "GZIP_JSON", ...(filters ? { filters } : {}) });
+
+  async function run(body: any): Promise<any[]> {
+    const c = await ads("POST", "/reporting/reports", body, CT);
+    expect(c.status, JSON.stringify(c.body)).toBe(200);
+    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports", "post", 200, c.body, "application/vnd.createasyncreportresponse.v3+json"));
+    expect(c.body.status).toBe("PENDING");
+    sb.sandbox.clock.advance(31_000);
+    const g = await ads("GET", `/reporting/reports/${c.body.reportId}`);
+    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports/{reportId}", "get", 200, g.body, "application/vnd.getasyncreportresponse.v3+json"));
+    expect(g.body.status).toBe("COMPLETED");
+    const file = await fetch(g.body.url);
+    return JSON.parse(gunzipSync(Buffer.from(await file.arrayBuffer())).toString("utf8"));
+  }
+
+  it("serves the four SP report types with DAILY rows", async () => {
+    const cases: Array<[string, string[], string[], unknown[]?]> = [
+      ["spCampaigns", ["campaign"], ["campaignId", "campaignName", "date", "impressions", "clicks", "cost", "sales14d", "purchases14d"]],
+      ["spCampaigns", ["adGroup", "campaign"], ["campaignId", "adGroupId", "date", "impressions", "clicks", "cost"]],
+      ["spTargeting", ["targeting"], ["campaignId", "adGroupId", "keywordId", "keyword", "matchType", "keywordType", "date", "impressions", "clicks", "cost", "sales7d"], [{ field: "keywordType", values: ["BROAD", "PHRASE", "EXACT"] }]],
+      ["spTargeting", ["targeting"], ["keywordId", "targeting", "keywordType", "date", "impressions"], [{ field: "keywordType", values: ["TARGETING_EXPRESSION", "TARGETING_EXPRESSION_PREDEFINED"] }]],
+      ["spAdvertisedProduct", ["advertiser"], ["campaignId", "adGroupId", "adId", "advertisedAsin", "advertisedSku", "date", "impressions", "clicks", "cost", "sales14d"]],
+      ["spSearchTerm", ["searchTerm"], ["campaignId", "keywordId", "searchTerm", "date", "impressions", "clicks", "cost"]],
+    ];
+    for (const [type, groupBy, columns, filters] of cases) {
+      const rows = await run({ name: type, startDate: day(10), endDate: day(3), configuration: config(type, groupBy, columns, filters) });
+      expect(rows.length, type).toBeGreaterThan(0);
+      for (const r of rows) {
+        expect(Object.keys(r).sort()).toEqual([...columns].sort());
+        expect(r.impressions).toBeGreaterThan(0);
+        expect(r.date >= day(10) && r.date <= day(3)).toBe(true);
+      }
+      if (type === "spSearchTerm") for (const r of rows) expect(r.clicks).toBeGreaterThanOrEqual(1);
+      if (filters && type === "spTargeting") for (const r of rows) expect((filters[0] as any).values).toContain(r.keywordType);
+    }
+  });
+
+  it("enforces 31 days, 95-day retention, 425 on duplicates", async () => {
+    const cols = ["campaignId", "date", "impressions"];
+    const long = await ads("POST", "/reporting/reports", { startDate: day(40), endDate: day(2), configuration: config("spCampaigns", ["campaign"], cols) }, CT);
+    expect(long.status).toBe(400);
+    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports", "post", 400, long.body, "application/json"));
+    const old = await ads("POST", "/reporting/reports", { startDate: day(100), endDate: day(90), configuration: config("spCampaigns", ["campaign"], cols) }, CT);
+    expect(old.status).toBe(400);
+    const body = { startDate: day(5), endDate: day(1), configuration: config("spCampaigns", ["campaign"], cols) };
+    const first = await ads("POST", "/reporting/reports", body, CT);
+    expect(first.status).toBe(200);
+    const dup = await ads("POST", "/reporting/reports", body, CT);
+    expect(dup.status).toBe(425);
+    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports", "post", 425, dup.body, "application/json"));
+    expect(dup.body.detail).toContain(first.body.reportId);
+    const del = await ads("DELETE", `/reporting/reports/${first.body.reportId}`);
+    expect(del.status).toBe(200);
+    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports/{reportId}", "delete", 200, del.body, "application/vnd.deleteasyncreportresponse.v3+json"));
+    expect((await ads("POST", "/reporting/reports", body, CT)).status).toBe(200);
+  });
+});
+
+describe("metrics restatement and console edits", () => {
+  it("clicks settle within 3 days, sales keep moving until ~42 days", async () => {
+    const s = await testSandbox({ volume: "small" });
+    try {
+      const p = s.sandbox.ads.allProfiles()[0]!;
+      const target = new Date(s.sandbox.clock.now() - 86400_000 - 8 * 3600_000).toISOString().slice(0, 10);
+      const read = async () => ((await (await fetch(`${s.origin}/__sandbox/truth/ads/metrics?profileId=${p.profileId}&from=${target}&to=${target}`)).json()) as any).rows as any[];
+      const sum = (rows: any[], k: string) => rows.reduce((a, r) => a + r[k], 0);
+      const d1 = await read();
+      s.sandbox.clock.advance(5 * 86400_000);
+      const d6 = await read();
+      s.sandbox.clock.advance(10 * 86400_000);
+      const d16 = await read();
+      s.sandbox.clock.advance(40 * 86400_000);
+      const d56 = await read();
+      s.sandbox.clock.advance(20 * 86400_000);
+      const d76 = await read();
+      expect(sum(d1, "clicks")).toBeGreaterThan(sum(d6, "clicks"));
+      expect(sum(d6, "clicks")).toBe(sum(d16, "clicks"));
+      expect(sum(d1, "sales14d")).toBeLessThan(sum(d6, "sales14d"));
+      expect(sum(d6, "sales14d")).toBeLessThan(sum(d16, "sales14d"));
+      expect(sum(d16, "sales14d")).toBeLessThan(sum(d56, "sales14d"));
+      expect(sum(d56, "sales14d")).toBe(sum(d76, "sales14d"));
+    } finally { await s.close(); }
+  });
+
+  it("a console-created campaign appears in the API at once but in reports only once it has impressions", async () => {
+    const r = await fetch(`${sb.origin}/__sandbox/ads/console`, { method: "POST", body: JSON.stringify({ profileId, action: "createCampaign", name: "Console launch", budget: 30, keywords: ["console one", "console two"] }) });
+    const created = (await r.json()) as any;
+    const id = created.entity.campaignId;
+    const listed = await ads("POST", "/sp/campaigns/list", { campaignIdFilter: { include: [id] } }, "application/vnd.spCampaign.v3+json");
+    expect(listed.body.campaigns[0].name).toBe("Console launch");
+    const today = new Date(sb.sandbox.clock.now() - 8 * 3600_000).toISOString().slice(0, 10);
+    const metricsNow = ((await (await fetch(`${sb.origin}/__sandbox/truth/ads/metrics?profileId=${profileId}&from=${today}&to=${today}`)).json()) as any).rows;
+    expect(metricsNow.some((x: any) => String(x.campaignId) === id)).toBe(false);
+    sb.sandbox.clock.advance(3 * 86400_000);
+    const later = new Date(sb.sandbox.clock.now() - 8 * 3600_000 - 86400_000).toISOString().slice(0, 10);
+    let seen = false;
+    for (const d of [later, new Date(Date.parse(later) - 86400_000).toISOString().slice(0, 10)]) {
+      const rows = ((await (await fetch(`${sb.origin}/__sandbox/truth/ads/metrics?profileId=${profileId}&from=${d}&to=${d}`)).json()) as any).rows;
+      if (rows.some((x: any) => String(x.campaignId) === id)) seen = true;
+    }
+    expect(seen).toBe(true);
+    // Console bid edit is visible through the API.
+    const kwId = created.children.keywords[0];
+    await fetch(`${sb.origin}/__sandbox/ads/console`, { method: "POST", body: JSON.stringify({ profileId, action: "setBid", kind: "keyword", id: kwId, bid: 2.1 }) });
+    token = await adsToken(sb);
+    const kw = await ads("POST", "/sp/keywords/list", { keywordIdFilter: { include: [kwId] } }, "application/vnd.spKeyword.v3+json");
+    expect(kw.body.keywords[0].bid).toBe(2.1);
+  });
+});
