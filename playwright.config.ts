@@ -33,7 +33,8 @@ export default defineConfig({
     // The whole product as `npm start` runs it, on a fresh database of its own.
     command: `node_modules/.bin/tsx e2e/serve.ts`,
     url: `http://127.0.0.1:${port}/sign-in`,
-    env: { PORT: String(port), APP_URL: `http://localhost:${port}` },
+    // Ports of its own, so a developer's `npm start` can run beside the tests.
+    env: { PORT: String(port), APP_URL: `http://localhost:${port}`, SANDBOX_PORT: "8310", EXECUTOR_PORT: "8298" },
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -1,3 +1,4 @@
 export * from "./users";
 export * from "./organizations";
 export * from "./executor";
+export * from "./amazon";

@@ -6,9 +6,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedDatabase } from "~/db/embedded";
 import { runMigrations } from "~/db/migrate";
+import { inngestMode } from "~/inngest/client";
+import { SANDBOX_CREDENTIALS } from "~/sandbox/credentials";
+import { generateKeyRingEntry } from "~/server/crypto/secrets";
 import { buildIfStale } from "./build";
 import { startChild, waitForHttp, type Supervised } from "./processes";
 import { persistentSecret } from "./secrets";
+
+/** Setting any of these means real Amazon; with none, the sandbox Amazon stands in. */
+const AMAZON_SETTINGS = ["SP_API_APPLICATION_ID", "SP_API_CLIENT_ID", "SP_API_CLIENT_SECRET", "ADS_CLIENT_ID", "ADS_CLIENT_SECRET"];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const log = (line: string) => console.info(`[start] ${line}`);
@@ -44,6 +50,7 @@ async function main() {
   await runMigrations(databaseUrl);
   log("Database ready and migrated.");
 
+  const internalAppUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -53,15 +60,40 @@ async function main() {
     AUTH_URL: process.env.AUTH_URL ?? appUrl,
     AUTH_SECRET: persistentSecret(dataDir, "auth-secret", process.env.AUTH_SECRET),
     AUTH_TRUST_HOST: "true",
+    ENCRYPTION_KEYS: persistentSecret(dataDir, "encryption-keys", process.env.ENCRYPTION_KEYS, generateKeyRingEntry),
   };
-
-  buildIfStale(root, log);
 
   const onExit = (name: string) => (code: number | null) => {
     if (stopping) return;
     console.error(`[start] ${name} exited (code ${code ?? "signal"}); stopping.`);
     void stop(1);
   };
+  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+
+  const useSandbox = !AMAZON_SETTINGS.some((name) => process.env[name]);
+  if (useSandbox) {
+    const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8300);
+    log(`No Amazon credentials: starting the sandbox Amazon on port ${sandboxPort}.`);
+    children.push(startChild("sandbox", tsx, ["sandbox/main.ts"], { cwd: root, env: { ...env, SANDBOX_PORT: String(sandboxPort) }, onExit: onExit("sandbox") }));
+    Object.assign(env, {
+      AMAZON_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
+      SP_API_APPLICATION_ID: SANDBOX_CREDENTIALS.spApiApplicationId,
+      SP_API_CLIENT_ID: SANDBOX_CREDENTIALS.spApiClientId,
+      SP_API_CLIENT_SECRET: SANDBOX_CREDENTIALS.spApiClientSecret,
+      ADS_CLIENT_ID: SANDBOX_CREDENTIALS.adsClientId,
+      ADS_CLIENT_SECRET: SANDBOX_CREDENTIALS.adsClientSecret,
+    });
+  }
+
+  const embeddedExecutor = inngestMode(process.env) === "embedded";
+  const executorPort = Number(process.env.EXECUTOR_PORT ?? 8288);
+  if (embeddedExecutor) {
+    // The SDK in dev mode pointed at our executor: no Inngest server, same functions, same protocol.
+    Object.assign(env, { INNGEST_DEV: `http://127.0.0.1:${executorPort}`, INNGEST_SERVE_ORIGIN: internalAppUrl });
+  }
+
+  buildIfStale(root, log);
+
   children.push(
     startChild("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
       cwd: root,
@@ -69,7 +101,19 @@ async function main() {
       onExit: onExit("web"),
     }),
   );
-  await waitForHttp(`http://127.0.0.1:${port}/sign-in`, 60_000);
+  await waitForHttp(`${internalAppUrl}/sign-in`, 60_000);
+
+  if (embeddedExecutor) {
+    log(`No Inngest server configured: starting the embedded executor on port ${executorPort}.`);
+    children.push(
+      startChild("executor", tsx, ["inngest/engine/main.ts"], {
+        cwd: root,
+        env: { ...env, APP_URL: internalAppUrl, EXECUTOR_PORT: String(executorPort) },
+        onExit: onExit("executor"),
+      }),
+    );
+    await waitForHttp(`http://127.0.0.1:${executorPort}/health`, 30_000);
+  }
   log(`Shelfwise is running at ${appUrl}`);
 }
 

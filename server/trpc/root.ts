@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { amazonRouter } from "./routers/amazon";
 import { invitationRouter } from "./routers/invitation";
 import { organizationRouter } from "./routers/organization";
 import { teamRouter } from "./routers/team";
@@ -7,6 +8,7 @@ export const appRouter = createTRPCRouter({
   organization: organizationRouter,
   team: teamRouter,
   invitation: invitationRouter,
+  amazon: amazonRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,23 +1,51 @@
 import type { Metadata } from "next";
-import { EmptyState } from "~/app/_components/empty-state";
 import { PageHeader } from "~/app/_components/page-header";
+import { api, HydrateClient } from "~/app/_trpc/server";
+import { AUTHORIZATION_ERRORS, isAuthorizationErrorCode } from "~/server/amazon/authorization/errors";
+import { hasRole } from "~/server/organizations/roles";
+import { AmazonAuthorizations } from "./amazon-authorizations";
 
 export const metadata: Metadata = { title: "Amazon authorizations" };
 
-export default function AmazonAuthorizationsPage() {
+type Search = { error?: string; connected?: string; profiles?: string; taken?: string };
+
+function outcome(search: Search): { tone: "ok" | "error"; text: string } | null {
+  if (search.error) {
+    return { tone: "error", text: isAuthorizationErrorCode(search.error) ? AUTHORIZATION_ERRORS[search.error] : "The authorization failed." };
+  }
+  if (search.connected === "store") return { tone: "ok", text: "Store authorized. Its marketplaces are listed below." };
+  if (search.connected === "ads") {
+    const taken = Number(search.taken ?? 0);
+    return {
+      tone: "ok",
+      text:
+        `Amazon Ads authorized: ${search.profiles ?? 0} advertising profile(s) found. Choose the profiles to synchronize below.` +
+        (taken ? ` ${taken} profile(s) are already connected to another organization and were left out.` : ""),
+    };
+  }
+  return null;
+}
+
+export default async function AmazonAuthorizationsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const [current, search] = await Promise.all([api.organization.current(), searchParams]);
+  void api.amazon.authorizations.prefetch();
+  const banner = outcome(search);
   return (
-    <>
+    <HydrateClient>
       <PageHeader
         title="Amazon authorizations"
-        description="Your Amazon stores (Selling Partner API) and Amazon Ads accounts, each authorized by you on Amazon's own consent page."
+        description="Your Amazon stores (Selling Partner API) and Amazon Ads accounts. You grant access on Amazon's own consent page; we keep only an encrypted refresh token."
       />
-      <EmptyState title="No store or ad account authorized">
-        <p>
-          Authorizing a store and an Amazon Ads account is not available in this version yet. When it is, you will
-          choose your region here, confirm on Amazon, and see each store with its marketplaces and each ad profile
-          listed on this page.
+      {banner && (
+        <p
+          data-testid="authorization-outcome"
+          role="status"
+          className={`mb-3 rounded border px-3 py-2 ${banner.tone === "ok" ? "border-green-200 bg-green-50 text-green-800" : "border-red-200 bg-red-50 text-red-800"}`}
+        >
+          {banner.text}
         </p>
-      </EmptyState>
-    </>
+      )}
+      <AmazonAuthorizations canManage={hasRole(current.role, "admin")} />
+    </HydrateClient>
   );
 }

@@ -1,0 +1,36 @@
+import { db } from "~/db/client";
+import { auth } from "~/server/auth";
+import { publishWithInngest } from "../inngest-publish";
+import { completeAdsAuthorization } from "./ads";
+import { AuthorizationError } from "./errors";
+import { completeStoreAuthorization } from "./store";
+
+/**
+ * Handles Amazon's redirect back to us: completes the authorization and sends the browser to the
+ * authorizations page with the outcome (a code, never Amazon's own text or a token).
+ */
+export async function handleAmazonCallback(kind: "store" | "ads", request: Request): Promise<Response> {
+  const appOrigin = process.env.APP_URL ?? new URL(request.url).origin;
+  const to = (params: Record<string, string>) =>
+    Response.redirect(new URL(`/settings/amazon?${new URLSearchParams(params)}`, appOrigin), 303);
+
+  const session = await auth();
+  const query = new URL(request.url).searchParams;
+  if (!session?.user?.id) {
+    const back = `/api/amazon/${kind}/callback?${query}`;
+    return Response.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(back)}`, appOrigin), 303);
+  }
+  try {
+    const deps = { db, publish: publishWithInngest };
+    if (kind === "store") {
+      const result = await completeStoreAuthorization(deps, session.user.id, query);
+      return to({ connected: "store", store: result.storeId });
+    }
+    const result = await completeAdsAuthorization(deps, session.user.id, query);
+    return to({ connected: "ads", profiles: String(result.profileCount), taken: String(result.takenElsewhere.length) });
+  } catch (error) {
+    if (error instanceof AuthorizationError) return to({ error: error.reason });
+    console.error(`[amazon] ${kind} authorization failed:`, error instanceof Error ? error.message : error);
+    return to({ error: "amazon_unavailable" });
+  }
+}
