@@ -1,0 +1,44 @@
+import { startSandbox, type RunningSandbox } from "~/sandbox";
+import { generateKeyRingEntry } from "~/server/crypto/secrets";
+
+/** A sandbox Amazon in this test process, with the product's settings pointed at it. */
+export async function startTestAmazon(): Promise<RunningSandbox> {
+  const sandbox = await startSandbox({ port: 0, seed: "tests" });
+  const c = sandbox.credentials;
+  Object.assign(process.env, {
+    AMAZON_SANDBOX_URL: sandbox.origin,
+    SP_API_APPLICATION_ID: c.spApiApplicationId,
+    SP_API_CLIENT_ID: c.spApiClientId,
+    SP_API_CLIENT_SECRET: c.spApiClientSecret,
+    ADS_CLIENT_ID: c.adsClientId,
+    ADS_CLIENT_SECRET: c.adsClientSecret,
+    APP_URL: "http://localhost:3999",
+    ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? generateKeyRingEntry("test"),
+  });
+  return sandbox;
+}
+
+/**
+ * What the seller's browser does on Amazon's consent page: submit the form for one seller account, and
+ * return the query Amazon redirects back to us with.
+ */
+export async function consentOnAmazon(
+  consentUrl: string,
+  sellerId: string,
+  action: "confirm" | "cancel" | "allow" = "confirm",
+): Promise<URLSearchParams> {
+  const url = new URL(consentUrl);
+  const form = new URLSearchParams(url.searchParams);
+  form.set("seller", sellerId);
+  form.set("action", action);
+  form.set("agree", "on");
+  const response = await fetch(new URL(url.pathname, url.origin), {
+    method: "POST",
+    body: form,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
+  const location = response.headers.get("location");
+  if (response.status !== 302 || !location) throw new Error(`Consent page answered ${response.status}: ${await response.text()}`);
+  return new URL(location).searchParams;
+}
