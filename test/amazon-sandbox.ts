@@ -1,12 +1,18 @@
-import { startSandbox, type RunningSandbox } from "~/sandbox";
+import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from "~/sandbox";
 import { generateKeyRingEntry } from "~/server/crypto/secrets";
 
 /** A sandbox Amazon in this test process, with the product's settings pointed at it. */
 export async function startTestAmazon(): Promise<RunningSandbox> {
   const sandbox = await startSandbox({ port: 0, seed: "tests" });
-  const c = sandbox.credentials;
+  useSandboxSettings(sandbox.origin);
+  return sandbox;
+}
+
+/** Points the product's Amazon settings at a sandbox origin (with its documented credentials). */
+export function useSandboxSettings(origin: string) {
+  const c = SANDBOX_CREDENTIALS;
   Object.assign(process.env, {
-    AMAZON_SANDBOX_URL: sandbox.origin,
+    AMAZON_SANDBOX_URL: origin,
     SP_API_APPLICATION_ID: c.spApiApplicationId,
     SP_API_CLIENT_ID: c.spApiClientId,
     SP_API_CLIENT_SECRET: c.spApiClientSecret,
@@ -15,7 +21,6 @@ export async function startTestAmazon(): Promise<RunningSandbox> {
     APP_URL: "http://localhost:3999",
     ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? generateKeyRingEntry("test"),
   });
-  return sandbox;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "~/db/client";
-import { memberships, organizations, users } from "~/db/schema";
+import { adProfiles, amazonGrants, memberships, organizations, storeMarketplaces, stores, users } from "~/db/schema";
+import { encryptSecret } from "~/server/crypto/secrets";
 import { hashPassword } from "~/server/accounts/password";
 import type { Role } from "~/server/organizations/roles";
 import { createCaller } from "~/server/trpc/root";
@@ -42,4 +43,57 @@ export async function createMemberOf(db: Database, role: Role = "owner", organiz
 
 export function callerFor(db: Database, userId: string | null, requestedOrganizationId?: string) {
   return createCaller({ db, userId, requestedOrganizationId });
+}
+
+/** A store with one marketplace, its (encrypted) grant and a connected ad profile, as an authorization leaves them. */
+export async function createStore(db: Database, organizationId: string) {
+  const id = randomUUID().slice(0, 8).toUpperCase();
+  const [grant] = await db
+    .insert(amazonGrants)
+    .values({
+      organizationId,
+      kind: "store",
+      region: "na",
+      sellingPartnerId: `A${id}`,
+      refreshTokenEncrypted: encryptSecret(`Atzr|factory-${id}`),
+      authorizedAt: new Date(),
+    })
+    .returning();
+  const [store] = await db
+    .insert(stores)
+    .values({ organizationId, grantId: grant!.id, sellingPartnerId: `A${id}`, region: "na", name: `Store ${id}` })
+    .returning();
+  const [marketplace] = await db
+    .insert(storeMarketplaces)
+    .values({
+      organizationId,
+      storeId: store!.id,
+      marketplaceId: "ATVPDKIKX0DER",
+      countryCode: "US",
+      name: "Amazon.com",
+      currencyCode: "USD",
+      timeZone: "America/Los_Angeles",
+      domainName: "www.amazon.com",
+      isParticipating: true,
+    })
+    .returning();
+  const [profile] = await db
+    .insert(adProfiles)
+    .values({
+      organizationId,
+      grantId: grant!.id,
+      profileId: String(Date.now()) + String(Math.floor(Math.random() * 1000)),
+      region: "na",
+      countryCode: "US",
+      currencyCode: "USD",
+      timeZone: "America/Los_Angeles",
+      marketplaceId: "ATVPDKIKX0DER",
+      accountId: `ENTITY${id}`,
+      accountName: `Ads ${id}`,
+      accountType: "seller",
+      storeMarketplaceId: marketplace!.id,
+      connected: true,
+    })
+    .returning();
+  return { grant: grant!, store: store!, marketplace: marketplace!, adProfile: profile! };
 }

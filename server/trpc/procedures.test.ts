@@ -22,6 +22,8 @@ describe("organization-scoped procedures", () => {
     await expect(operator.caller.team.invite({ role: "viewer" })).rejects.toThrow(/needs the admin role/);
     await expect(viewer.caller.organization.rename({ name: "Mine now" })).rejects.toBeInstanceOf(TRPCError);
     expect(await viewer.caller.team.members()).toHaveLength(3);
+    await expect(operator.caller.amazon.startStoreAuthorization({ region: "na" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(viewer.caller.amazon.startAdsAuthorization({ region: "eu" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const invitation = await owner.caller.team.invite({ role: "viewer", email: "" });
     expect(invitation.token.length).toBeGreaterThan(20);
   });

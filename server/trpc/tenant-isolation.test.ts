@@ -4,7 +4,8 @@ import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "~/db/testing";
 import { invitations, memberships } from "~/db/schema";
 import { createInvitation } from "~/server/organizations/invitations";
-import { createMemberOf } from "~/test/factories";
+import { useSandboxSettings } from "~/test/amazon-sandbox";
+import { createMemberOf, createStore } from "~/test/factories";
 import { findTenantLeaks, organizationProcedures, type Victim } from "~/test/tenant-isolation";
 import { createTRPCRouter, organizationProcedure } from "./init";
 import { appRouter } from "./root";
@@ -14,12 +15,14 @@ let attacker: { userId: string; organizationId: string };
 let victim: Victim;
 
 beforeAll(async () => {
+  useSandboxSettings("http://127.0.0.1:9");
   t = await createTestDatabase();
   const a = await createMemberOf(t.db, "owner");
   attacker = { userId: a.user.id, organizationId: a.organizationId };
   // The attacker's organization has data of its own, so "finds nothing" is not just an empty database.
   await createMemberOf(t.db, "viewer", a.organizationId);
   await createInvitation(t.db, { ...attacker, role: "owner" }, { role: "viewer" });
+  await createStore(t.db, a.organizationId);
 
   const owner = await createMemberOf(t.db, "owner");
   const operator = await createMemberOf(t.db, "operator", owner.organizationId);
@@ -28,10 +31,27 @@ beforeAll(async () => {
     { userId: owner.user.id, organizationId: owner.organizationId, role: "owner" },
     { role: "admin", email: "victim-invitee@example.com" },
   );
+  const amazon = await createStore(t.db, owner.organizationId);
   victim = {
     organizationId: owner.organizationId,
-    ids: [owner.organizationId, owner.user.id, operator.user.id, invitation.id],
-    markers: [owner.user.email, operator.user.email, "victim-invitee@example.com"],
+    ids: [
+      owner.organizationId,
+      owner.user.id,
+      operator.user.id,
+      invitation.id,
+      amazon.store.id,
+      amazon.grant.id,
+      amazon.marketplace.id,
+      amazon.adProfile.id,
+    ],
+    markers: [
+      owner.user.email,
+      operator.user.email,
+      "victim-invitee@example.com",
+      amazon.store.sellingPartnerId,
+      amazon.adProfile.profileId,
+      amazon.adProfile.accountName,
+    ],
     userIds: [owner.user.id, operator.user.id],
   };
 });
@@ -41,7 +61,9 @@ it("every organization-scoped procedure refuses or finds nothing of another orga
   const { probed, findings } = await findTenantLeaks({ t, router: appRouter, attacker, victim });
   // Enumerated from the router: procedures added later are probed without editing this test.
   expect(probed).toEqual(organizationProcedures(appRouter));
-  expect(probed).toEqual(expect.arrayContaining(["team.members", "team.invite", "team.changeRole", "team.removeMember"]));
+  expect(probed).toEqual(
+    expect.arrayContaining(["team.members", "team.invite", "amazon.authorizations", "amazon.disconnectStore", "amazon.connectAdProfiles"]),
+  );
   expect(findings).toEqual([]);
 });
 
