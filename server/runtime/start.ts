@@ -8,7 +8,9 @@ import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedDatabase } from
 import { runMigrations } from "~/db/migrate";
 import { inngestMode } from "~/inngest/client";
 import { SANDBOX_CREDENTIALS } from "~/sandbox/credentials";
-import { generateKeyRingEntry } from "~/server/crypto/secrets";
+import { createDatabase } from "~/db/client";
+import { reencryptSecrets } from "~/server/crypto/reencrypt";
+import { generateKeyRingEntry, parseKeyRing } from "~/server/crypto/secrets";
 import { buildIfStale } from "./build";
 import { startChild, waitForHttp, type Supervised } from "./processes";
 import { persistentSecret } from "./secrets";
@@ -92,6 +94,7 @@ async function main() {
     Object.assign(env, { INNGEST_DEV: `http://127.0.0.1:${executorPort}`, INNGEST_SERVE_ORIGIN: internalAppUrl });
   }
 
+  await reencryptAtStart(databaseUrl, env.ENCRYPTION_KEYS!);
   buildIfStale(root, log);
 
   children.push(
@@ -115,6 +118,17 @@ async function main() {
     await waitForHttp(`http://127.0.0.1:${executorPort}/health`, 30_000);
   }
   log(`Shelfwise is running at ${appUrl}`);
+}
+
+/** Secrets stored under a key that is no longer first in ENCRYPTION_KEYS move to the active key. */
+async function reencryptAtStart(databaseUrl: string, keys: string) {
+  const { db, sql } = createDatabase(databaseUrl, { max: 1 });
+  try {
+    const moved = await reencryptSecrets(db, parseKeyRing(keys));
+    if (moved) log(`Re-encrypted ${moved} stored secret(s) with the active encryption key.`);
+  } finally {
+    await sql.end();
+  }
 }
 
 main().catch((error: unknown) => {
