@@ -17,7 +17,7 @@ export interface VolumeProfile {
 export const VOLUMES: Record<Volume, VolumeProfile> = {
   tiny: { ordersPerDay: 8, parents: 2, childrenPerParent: 3, standalone: 4, campaigns: 2, adGroupsPerCampaign: 2, keywordsPerAdGroup: 5, targetsPerAdGroup: 2 },
   small: { ordersPerDay: 120, parents: 20, childrenPerParent: 4, standalone: 60, campaigns: 10, adGroupsPerCampaign: 4, keywordsPerAdGroup: 15, targetsPerAdGroup: 3 },
-  big: { ordersPerDay: 2000, parents: 300, childrenPerParent: 4, standalone: 800, campaigns: 100, adGroupsPerCampaign: 10, keywordsPerAdGroup: 50, targetsPerAdGroup: 5 },
+  big: { ordersPerDay: 2150, parents: 300, childrenPerParent: 4, standalone: 800, campaigns: 100, adGroupsPerCampaign: 10, keywordsPerAdGroup: 67, targetsPerAdGroup: 5 },
 };
 
 export interface WorldConfig {

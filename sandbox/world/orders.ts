@@ -66,13 +66,13 @@ function dayNumber(day: string): number {
   return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY);
 }
 
-/** Deterministic weekly + seasonal swing so charts are not flat. */
+/** Deterministic weekly + seasonal swing so charts are not flat; never below 1 so volume knobs are minimums. */
 export function demandFactor(day: string): number {
   const d = new Date(`${day}T00:00:00Z`);
   const dow = d.getUTCDay();
-  const week = dow === 0 || dow === 6 ? 1.15 : 0.95;
+  const week = dow === 0 || dow === 6 ? 1.15 : 1;
   const month = d.getUTCMonth();
-  const season = month === 10 || month === 11 ? 1.4 : month === 0 ? 0.85 : 1;
+  const season = month === 10 || month === 11 ? 1.35 : 1;
   return week * season;
 }
 
@@ -85,7 +85,8 @@ export function generateOrdersForDay(seed: string, seller: Seller, mp: Marketpla
   const rng = new Rng(seed, "orders", seller.sellerId, mp.id, day);
   const table = popularityTable(catalog);
   const mean = (seller.profile.ordersPerDay * mp.weight * demandFactor(day)) / totalWeight;
-  const count = rng.around(mean, 0.15);
+  // ±5% daily noise keeps the seller's total at or above its volume knob every day.
+  const count = Math.round(mean * (0.95 + 0.1 * rng.next()) + 0.5);
   const start = dayStartMs(day, mp.timezone);
   const dn = dayNumber(day);
   const cities = CITIES[mp.countryCode] ?? [["City", "", "00000"]];

@@ -34,7 +34,8 @@ export class World {
 
   constructor(readonly config: WorldConfig) {
     this.sellers = makeSellers(config.seed, config.volume);
-    this.orderDays = new Lru(config.volume === "big" ? 120 : 2000);
+    // Big worlds keep about two weeks of marketplace-days hot; a year-long scan regenerates (cheap) instead of holding ~800k orders.
+    this.orderDays = new Lru(config.volume === "big" ? 45 : 2000);
   }
 
   get seed(): string { return this.config.seed; }
