@@ -25,7 +25,7 @@ export interface NewItem {
 }
 
 /**
- * Idempotent enqueue. If the same discovery is already queued (or in flight) we mark it `again`,
+ * Idempotent enqueue. If the same discovery is already in flight (leased) we mark it `again`,
  * so a step that settles while the discovery request is on the wire still gets a later discovery.
  */
 export async function enqueue(tx: Tx, ctx: EngineContext, item: NewItem): Promise<void> {
@@ -34,7 +34,7 @@ export async function enqueue(tx: Tx, ctx: EngineContext, item: NewItem): Promis
       ${item.payload ? json(tx, item.payload) : null}, ${item.dedupeKey}, ${item.notBefore})
     on conflict (dedupe_key) do update
       set payload = coalesce(executor_queue.payload, '{}'::jsonb) || '{"again": true}'::jsonb
-      where executor_queue.kind = 'call' and executor_queue.step_id is null`;
+      where executor_queue.kind = 'call' and executor_queue.step_id is null and executor_queue.lease_owner is not null`;
   ctx.notify();
 }
 

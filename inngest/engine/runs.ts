@@ -92,13 +92,17 @@ export async function finishRun(
   // Items this process is working on right now are taken by their own processor, which then sees the run ended.
   await tx`delete from executor_queue where run_id = ${runId} and lease_owner is distinct from ${ctx.owner}`;
   await tx`delete from executor_pauses where run_id = ${runId}`;
+  // The lifecycle events Inngest emits: onFailure handlers trigger on function.failed, and user code
+  // may waitForEvent on function.finished.
+  const base = { function_id: run.functionId, run_id: run.id, event: run.event };
   if (status === "failed") {
-    await ingest(tx, ctx, [
-      {
-        name: "inngest/function.failed",
-        data: { function_id: run.functionId, run_id: run.id, error: result.error ?? null, event: run.event },
-      },
-    ]);
+    await ingest(tx, ctx, [{ name: "inngest/function.failed", data: { ...base, error: result.error ?? null } }]);
+  }
+  if (status === "cancelled") {
+    await ingest(tx, ctx, [{ name: "inngest/function.cancelled", data: { ...base, error: result.error ?? null } }]);
+  } else {
+    const outcome = status === "completed" ? { result: result.output ?? null } : { error: result.error ?? null };
+    await ingest(tx, ctx, [{ name: "inngest/function.finished", data: { ...base, ...outcome } }]);
   }
   if (run.parentRunId && run.parentStepId) {
     const memo = status === "completed" ? { data: result.output ?? null } : { error: result.error ?? { name: "Error", message: status } };

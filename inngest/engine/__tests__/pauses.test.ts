@@ -152,4 +152,17 @@ describe("cancelOn and timeouts", () => {
     await h.advance(60 * 60_000);
     expect(h.callsOf("pause-timeboxed")).toHaveLength(1);
   });
+
+  it("emits inngest/function.finished and inngest/function.cancelled", async () => {
+    const events = await h.db.sql`select payload from executor_events where name like 'inngest/function.%' order by received_at, id`;
+    const finished = events.map((e) => e.payload).filter((p) => p.name === "inngest/function.finished");
+    expect(finished).toContainEqual(
+      expect.objectContaining({ data: expect.objectContaining({ function_id: "pause-child", result: { doubled: 42 } }) }),
+    );
+    expect(finished).toContainEqual(
+      expect.objectContaining({ data: expect.objectContaining({ function_id: "pause-fails", error: expect.objectContaining({ message: "broken on purpose" }) }) }),
+    );
+    const cancelled = events.map((e) => e.payload).filter((p) => p.name === "inngest/function.cancelled");
+    expect(cancelled.map((c) => c.data.function_id)).toEqual(expect.arrayContaining(["pause-cancellable", "pause-timeboxed"]));
+  });
 });

@@ -71,6 +71,31 @@ const fns = [
   t.client.createFunction({ id: "non-retriable", triggers: [{ event: "proto/non-retriable" }] }, async () => {
     throw new NonRetriableError("give up");
   }),
+  t.client.createFunction({ id: "race", retries: 1, triggers: [{ event: "proto/race" }] }, async ({ step, group }) => {
+    return group.parallel(async () =>
+      Promise.race([
+        step.run("fast", async () => {
+          await new Promise((r) => setTimeout(r, 50));
+          return "fast";
+        }),
+        step.run("slow", () => {
+          effects.push("slow");
+          throw new Error("slow fails first");
+        }),
+      ]),
+    );
+  }),
+  t.client.createFunction({ id: "v1", retries: 1, optimizeParallelism: false, triggers: [{ event: "proto/v1" }] }, async ({ step }) => {
+    const [a, b] = await Promise.all([
+      step.run("a", () => 1),
+      step.run("b", () => {
+        effects.push("v1-b");
+        if (effects.filter((e) => e === "v1-b").length === 1) throw new Error("b fails first");
+        return 2;
+      }),
+    ]);
+    return a + b;
+  }),
   t.client.createFunction({ id: "parallel", triggers: [{ event: "proto/parallel" }] }, async ({ step }) => {
     const [a, b, c] = await Promise.all([step.run("a", () => 1), step.run("b", () => 2), step.run("c", () => 3)]);
     const d = await step.run("d", () => a + b + c);
@@ -280,5 +305,37 @@ describe("parallel steps (request version 2)", () => {
     expect(calls[4]?.response).toMatchObject([{ op: "StepPlanned", id: sha1("d") }]);
     expect(calls.filter((x) => x.stepId === "step")).toHaveLength(3);
     expect((await h.runsOf("proto-parallel"))[0]).toMatchObject({ status: "completed", output: 6 });
+  });
+});
+
+describe("parallel modes", () => {
+  it("race groups get a discovery after each settled step, without waiting for the rest", async () => {
+    await send("proto/race");
+    const calls = h.callsOf("proto-race");
+    const [fast, slow] = [sha1("fast"), sha1("slow")];
+    expect(calls[0]?.response).toMatchObject([
+      { op: "StepPlanned", id: fast, opts: { parallelMode: "race" } },
+      { op: "StepPlanned", id: slow, opts: { parallelMode: "race" } },
+    ]);
+    const slowErrored = calls.some((c) => c.stepId === slow && c.status === 206);
+    if (slowErrored) {
+      // "slow" failed and waits for its retry, yet "fast" settling alone triggered a discovery.
+      const discovery = calls.find((c, i) => i > 0 && c.stepId === "step");
+      expect(Object.keys(discovery?.body.steps ?? {})).toEqual([fast]);
+    }
+    await h.advance(1_000);
+    expect((await h.runsOf("proto-race"))[0]).toMatchObject({ status: "completed", output: "fast" });
+  });
+
+  it("request version 1 (optimizeParallelism: false) discovers after every step", async () => {
+    await send("proto/v1");
+    const calls = h.callsOf("proto-v1");
+    expect(calls[0]?.headers["x-inngest-req-version"]).toBe("1");
+    expect(calls.slice(1).every((c) => c.body.version === 1)).toBe(true);
+    // "b" failed and waits for its retry; v1 still discovered as soon as "a" settled (v2 would wait for "b").
+    const discovery = calls.find((c, i) => i > 0 && c.stepId === "step");
+    expect(Object.keys(discovery?.body.steps ?? {})).toEqual([sha1("a")]);
+    await h.advance(1_000);
+    expect((await h.runsOf("proto-v1"))[0]).toMatchObject({ status: "completed", output: 3 });
   });
 });
