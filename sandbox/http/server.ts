@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import type { Socket } from "node:net";
 import type { Sandbox } from "../state";
 import { Router } from "./router";
+import { staticSandbox } from "../static/static-sandbox";
 import type { Ctx, Principal, Reply, Route } from "./types";
 import { adsError as adsErrorBase, HttpError, spError } from "./types";
 
@@ -86,8 +87,10 @@ export function createSandboxServer(sb: Sandbox, routes: Route[]) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox");
     const extra: Record<string, string> = { "x-amzn-RequestId": randomUUID() };
-    const m = router.match(req.method ?? "GET", url.pathname);
     if (sb.options.log) console.log(`${req.method} ${url.pathname}${url.search}`);
+    const host = String(req.headers.host ?? "");
+    if (url.pathname.startsWith("/__static/") || host.startsWith("sandbox.")) return handleStatic(req, res, url, extra);
+    const m = router.match(req.method ?? "GET", url.pathname);
     if (!m) return send(res, { status: 404, body: { errors: [{ code: "NotFound", message: "Resource not found", details: "" }] } }, extra);
     if ("allowed" in m) return send(res, { status: 405, headers: { allow: m.allowed.join(", ") }, body: { errors: [{ code: "MethodNotAllowed", message: "Method not allowed" }] } }, extra);
     const { route, params } = m;
@@ -135,6 +138,22 @@ export function createSandboxServer(sb: Sandbox, routes: Route[]) {
       const reply = await route.handler(ctx);
       if (reply.status >= 300 && reply.status !== 400 && reply.status !== 404) delete extra["x-amzn-RateLimit-Limit"];
       send(res, reply, extra);
+    } catch (e) {
+      if (e instanceof HttpError) return send(res, e.reply, extra);
+      throw e;
+    }
+  }
+
+  /** Amazon's static sandbox: documented example answers, behind a valid SP-API token. */
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL, extra: Record<string, string>): Promise<void> {
+    const rawBody = await readBody(req);
+    const amazonPath = url.pathname.startsWith("/__static/") ? url.pathname.slice("/__static".length) : url.pathname;
+    const route: Route = { method: req.method ?? "GET", path: amazonPath, operation: "static", auth: "sp", handler: () => ({ status: 500 }) };
+    const ctx: Ctx = { sb, req, url, query: url.searchParams, params: {}, rawBody, json: () => JSON.parse(rawBody.toString("utf8")) as unknown, form: () => new URLSearchParams(rawBody.toString("utf8")) };
+    try {
+      const principal = authenticate(ctx, route);
+      if (principal) ctx.principal = principal;
+      send(res, staticSandbox(ctx, amazonPath), extra);
     } catch (e) {
       if (e instanceof HttpError) return send(res, e.reply, extra);
       throw e;
