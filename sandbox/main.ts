@@ -15,18 +15,18 @@ const sb = await startSandbox({
 });
 
 const c = sb.credentials;
-console.log(`Sandbox Amazon listening on ${sb.origin}`);
-console.log(`  LWA token:            ${sb.origin}/auth/o2/token`);
-console.log(`  Seller Central consent: ${sb.origin}/apps/authorize/consent?application_id=${c.spApiApplicationId}&state=STATE&version=beta&redirect_uri=http://localhost:3000/callback`);
-console.log(`  Ads consent:          ${sb.origin}/ap/oa?client_id=${c.adsClientId}&scope=advertising::campaign_management&response_type=code&redirect_uri=http://localhost:3000/callback`);
-console.log(`  Control API:          ${sb.origin}/__sandbox/state`);
-console.log("Credentials:");
-console.log(`  SP_API_APPLICATION_ID=${c.spApiApplicationId}`);
-console.log(`  SP_API_CLIENT_ID=${c.spApiClientId}`);
-console.log(`  SP_API_CLIENT_SECRET=${c.spApiClientSecret}`);
-console.log(`  ADS_CLIENT_ID=${c.adsClientId}`);
-console.log(`  ADS_CLIENT_SECRET=${c.adsClientSecret}`);
-for (const s of sb.sandbox.world.sellers) console.log(`Seller ${s.sellerId}  ${s.name}  [${s.marketplaceIds.join(", ")}]`);
+console.info(`Sandbox Amazon listening on ${sb.origin}`);
+console.info(`  LWA token:            ${sb.origin}/auth/o2/token`);
+console.info(`  Seller Central consent: ${sb.origin}/apps/authorize/consent?application_id=${c.spApiApplicationId}&state=STATE&version=beta&redirect_uri=http://localhost:3000/callback`);
+console.info(`  Ads consent:          ${sb.origin}/ap/oa?client_id=${c.adsClientId}&scope=advertising::campaign_management&response_type=code&redirect_uri=http://localhost:3000/callback`);
+console.info(`  Control API:          ${sb.origin}/__sandbox/state`);
+console.info("Credentials:");
+console.info(`  SP_API_APPLICATION_ID=${c.spApiApplicationId}`);
+console.info(`  SP_API_CLIENT_ID=${c.spApiClientId}`);
+console.info(`  SP_API_CLIENT_SECRET=${c.spApiClientSecret}`);
+console.info(`  ADS_CLIENT_ID=${c.adsClientId}`);
+console.info(`  ADS_CLIENT_SECRET=${c.adsClientSecret}`);
+for (const s of sb.sandbox.world.sellers) console.info(`Seller ${s.sellerId}  ${s.name}  [${s.marketplaceIds.join(", ")}]`);
 
 const stop = () => { void sb.close().then(() => process.exit(0)); };
 process.on("SIGINT", stop);

@@ -14,7 +14,7 @@ function mem(): string {
 const sb = await startSandbox({ port: 0, seed: "bench", volume: "big", now: () => NOW, historyDays: 366, reportDelaySeconds: 1 });
 const world = sb.sandbox.world;
 const seller = world.sellers[0]!;
-console.log(`seller ${seller.sellerId} ordersPerDay=${seller.profile.ordersPerDay} marketplaces=${seller.marketplaceIds.join(",")} catalog=${world.catalog(seller).length} SKUs`);
+console.info(`seller ${seller.sellerId} ordersPerDay=${seller.profile.ordersPerDay} marketplaces=${seller.marketplaceIds.join(",")} catalog=${world.catalog(seller).length} SKUs`);
 
 // 1. Generation: every order of the year, all marketplaces.
 let t = performance.now();
@@ -27,7 +27,7 @@ for (const mp of world.marketplaces(seller)) {
   }
 }
 const genMs = performance.now() - t;
-console.log(`generate 1 year: ${orders} orders (${(orders / 365).toFixed(0)}/day), ${lines} lines in ${(genMs / 1000).toFixed(2)} s (${((orders / genMs) * 1000).toFixed(0)} orders/s); ${mem()}`);
+console.info(`generate 1 year: ${orders} orders (${(orders / 365).toFixed(0)}/day), ${lines} lines in ${(genMs / 1000).toFixed(2)} s (${((orders / genMs) * 1000).toFixed(0)} orders/s); ${mem()}`);
 
 // 2. Serve: the order report over HTTP, 30-day windows (Amazon's cap) covering the year, all 3 marketplaces.
 const tok = (await (await fetch(`${sb.origin}/__sandbox/tokens`, { method: "POST", body: "{}" })).json()) as { access_token: string };
@@ -54,11 +54,11 @@ for (let i = 0; i < 13; i++) {
   rows += text.toString("utf8").split("\n").length - 2;
 }
 const serveMs = performance.now() - t;
-console.log(`serve order report, 13 × 28-day windows (1 year, 3 marketplaces): ${rows} rows, ${(bytes / 2 ** 20).toFixed(1)} MiB TSV, ${(gz / 2 ** 20).toFixed(1)} MiB gzip in ${(serveMs / 1000).toFixed(2)} s; first 28-day report ${(first / 1000).toFixed(2)} s; ${mem()}`);
+console.info(`serve order report, 13 × 28-day windows (1 year, 3 marketplaces): ${rows} rows, ${(bytes / 2 ** 20).toFixed(1)} MiB TSV, ${(gz / 2 ** 20).toFixed(1)} MiB gzip in ${(serveMs / 1000).toFixed(2)} s; first 28-day report ${(first / 1000).toFixed(2)} s; ${mem()}`);
 
 // 3. Ads volume of the big seller.
 t = performance.now();
 const profile = sb.sandbox.ads.allProfiles()[0]!;
 const keywords = sb.sandbox.ads.list(profile, "keyword").size;
-console.log(`ads: ${keywords} keywords in the US profile generated in ${((performance.now() - t) / 1000).toFixed(2)} s; ${mem()}`);
+console.info(`ads: ${keywords} keywords in the US profile generated in ${((performance.now() - t) / 1000).toFixed(2)} s; ${mem()}`);
 await sb.close();

@@ -87,7 +87,7 @@ export function createSandboxServer(sb: Sandbox, routes: Route[]) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox");
     const extra: Record<string, string> = { "x-amzn-RequestId": randomUUID() };
-    if (sb.options.log) console.log(`${req.method} ${url.pathname}${url.search}`);
+    if (sb.options.log) console.info(`${req.method} ${url.pathname}${url.search}`);
     const host = String(req.headers.host ?? "");
     if (url.pathname.startsWith("/__static/") || host.startsWith("sandbox.")) return handleStatic(req, res, url, extra);
     const m = router.match(req.method ?? "GET", url.pathname);

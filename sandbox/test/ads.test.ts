@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../index";
 import { ENTITY_TYPES } from "../ads/entities";
-import { adsToken, HAVE_SHARED, testSandbox, validateResponse } from "./helpers";
+import { type AnyJson, adsToken, HAVE_SHARED, testSandbox, validateResponse } from "./helpers";
 
 const SP = "ads-api-specs/SponsoredProducts_prod_3p.json";
 const REP = "ads-api-specs/OfflineReport_prod_3p.json";
@@ -36,7 +36,7 @@ describe("profiles and auth", () => {
     const r = await fetch(`${sb.origin}/v2/profiles`, { headers: { authorization: `Bearer ${token}`, "amazon-advertising-api-clientid": sb.credentials.adsClientId } });
     const body = await r.json();
     if (HAVE_SHARED) ok(validateResponse(PROF, "/v2/profiles", "get", 200, body));
-    expect(body.map((p: any) => p.accountInfo.marketplaceStringId)).toEqual(sb.sandbox.world.sellers[0]!.marketplaceIds);
+    expect(body.map((p: AnyJson) => p.accountInfo.marketplaceStringId)).toEqual(sb.sandbox.world.sellers[0]!.marketplaceIds);
     expect(body[0]).toMatchObject({ countryCode: "US", currencyCode: "USD", timezone: "America/Los_Angeles" });
   });
   it("checks ClientId, bearer token and scope like Amazon", async () => {
@@ -144,7 +144,7 @@ describe("reporting v3", () => {
   const day = (offset: number) => new Date(sb.sandbox.clock.now() - offset * 86400_000 - 8 * 3600_000).toISOString().slice(0, 10);
   const config = (reportTypeId: string, groupBy: string[], columns: string[], filters?: unknown[]) => ({ adProduct: "SPONSORED_PRODUCTS", reportTypeId, groupBy, columns, timeUnit: "DAILY", format: "GZIP_JSON", ...(filters ? { filters } : {}) });
 
-  async function run(body: any): Promise<any[]> {
+  async function run(body: AnyJson): Promise<AnyJson[]> {
     const c = await ads("POST", "/reporting/reports", body, CT);
     expect(c.status, JSON.stringify(c.body)).toBe(200);
     if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports", "post", 200, c.body, "application/vnd.createasyncreportresponse.v3+json"));
@@ -175,7 +175,7 @@ describe("reporting v3", () => {
         expect(r.date >= day(10) && r.date <= day(3)).toBe(true);
       }
       if (type === "spSearchTerm") for (const r of rows) expect(r.clicks).toBeGreaterThanOrEqual(1);
-      if (filters && type === "spTargeting") for (const r of rows) expect((filters[0] as any).values).toContain(r.keywordType);
+      if (filters && type === "spTargeting") for (const r of rows) expect((filters[0] as AnyJson).values).toContain(r.keywordType);
     }
   });
 
@@ -206,8 +206,8 @@ describe("metrics restatement and console edits", () => {
     try {
       const p = s.sandbox.ads.allProfiles()[0]!;
       const target = new Date(s.sandbox.clock.now() - 86400_000 - 8 * 3600_000).toISOString().slice(0, 10);
-      const read = async () => ((await (await fetch(`${s.origin}/__sandbox/truth/ads/metrics?profileId=${p.profileId}&from=${target}&to=${target}`)).json()) as any).rows as any[];
-      const sum = (rows: any[], k: string) => rows.reduce((a, r) => a + r[k], 0);
+      const read = async () => ((await (await fetch(`${s.origin}/__sandbox/truth/ads/metrics?profileId=${p.profileId}&from=${target}&to=${target}`)).json()) as AnyJson).rows as AnyJson[];
+      const sum = (rows: AnyJson[], k: string) => rows.reduce((a, r) => a + r[k], 0);
       const d1 = await read();
       s.sandbox.clock.advance(5 * 86400_000);
       const d6 = await read();
@@ -228,19 +228,19 @@ describe("metrics restatement and console edits", () => {
 
   it("a console-created campaign appears in the API at once but in reports only once it has impressions", async () => {
     const r = await fetch(`${sb.origin}/__sandbox/ads/console`, { method: "POST", body: JSON.stringify({ profileId, action: "createCampaign", name: "Console launch", budget: 30, keywords: ["console one", "console two"] }) });
-    const created = (await r.json()) as any;
+    const created = (await r.json()) as AnyJson;
     const id = created.entity.campaignId;
     const listed = await ads("POST", "/sp/campaigns/list", { campaignIdFilter: { include: [id] } }, "application/vnd.spCampaign.v3+json");
     expect(listed.body.campaigns[0].name).toBe("Console launch");
     const today = new Date(sb.sandbox.clock.now() - 8 * 3600_000).toISOString().slice(0, 10);
-    const metricsNow = ((await (await fetch(`${sb.origin}/__sandbox/truth/ads/metrics?profileId=${profileId}&from=${today}&to=${today}`)).json()) as any).rows;
-    expect(metricsNow.some((x: any) => String(x.campaignId) === id)).toBe(false);
+    const metricsNow = ((await (await fetch(`${sb.origin}/__sandbox/truth/ads/metrics?profileId=${profileId}&from=${today}&to=${today}`)).json()) as AnyJson).rows;
+    expect(metricsNow.some((x: AnyJson) => String(x.campaignId) === id)).toBe(false);
     sb.sandbox.clock.advance(3 * 86400_000);
     const later = new Date(sb.sandbox.clock.now() - 8 * 3600_000 - 86400_000).toISOString().slice(0, 10);
     let seen = false;
     for (const d of [later, new Date(Date.parse(later) - 86400_000).toISOString().slice(0, 10)]) {
-      const rows = ((await (await fetch(`${sb.origin}/__sandbox/truth/ads/metrics?profileId=${profileId}&from=${d}&to=${d}`)).json()) as any).rows;
-      if (rows.some((x: any) => String(x.campaignId) === id)) seen = true;
+      const rows = ((await (await fetch(`${sb.origin}/__sandbox/truth/ads/metrics?profileId=${profileId}&from=${d}&to=${d}`)).json()) as AnyJson).rows;
+      if (rows.some((x: AnyJson) => String(x.campaignId) === id)) seen = true;
     }
     expect(seen).toBe(true);
     // Console bid edit is visible through the API.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HAVE_SHARED, validateResponse } from "./helpers";
+import { type AnyJson, HAVE_SHARED, validateResponse } from "./helpers";
 import { formatMinor } from "../util/money";
 import { Rng } from "../util/rng";
 
@@ -11,13 +11,13 @@ describe.runIf(HAVE_SHARED)("schema validator", () => {
     const good = { payload: [{ marketplace: { id: "X", name: "n", countryCode: "US", defaultCurrencyCode: "USD", defaultLanguageCode: "en_US", domainName: "d" }, participation: { isParticipating: true, hasSuspendedListings: false }, storeName: "s" }] };
     expect(validateResponse(rel, p, "get", 200, good)).toEqual([]);
     const wrongType = structuredClone(good);
-    (wrongType.payload[0]!.participation as any).isParticipating = "yes";
+    (wrongType.payload[0]!.participation as AnyJson).isParticipating = "yes";
     expect(validateResponse(rel, p, "get", 200, wrongType).length).toBeGreaterThan(0);
     const extra = structuredClone(good);
-    (extra.payload[0]!.marketplace as any).bogus = 1;
+    (extra.payload[0]!.marketplace as AnyJson).bogus = 1;
     expect(validateResponse(rel, p, "get", 200, extra).length).toBeGreaterThan(0);
     const missing = structuredClone(good);
-    delete (missing.payload[0] as any).storeName;
+    delete (missing.payload[0] as AnyJson).storeName;
     expect(validateResponse(rel, p, "get", 200, missing).length).toBeGreaterThan(0);
   });
 });

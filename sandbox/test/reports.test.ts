@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { RunningSandbox } from "../index";
 import { REPORT_COLUMNS } from "../world/report-columns";
 import { ltsfPublicationDay, publicationMs, storageFeePublicationDay } from "../world/fba";
-import { download, FIXED_NOW, HAVE_SHARED, loadShared, spGet, spSend, spToken, testSandbox, validateResponse } from "./helpers";
+import { type AnyJson, download, FIXED_NOW, HAVE_SHARED, loadShared, spGet, spSend, spToken, testSandbox, validateResponse } from "./helpers";
 
 const M = "sp-api-models/reports_2021-06-30.json";
 const US = "ATVPDKIKX0DER";
@@ -16,7 +16,7 @@ let token: string;
 beforeAll(async () => { sb = await testSandbox({ volume: "small" }); token = await spToken(sb); });
 afterAll(async () => { await sb.close(); });
 
-async function runReport(s: RunningSandbox, tok: string, body: Record<string, unknown>): Promise<{ report: any; text?: string }> {
+async function runReport(s: RunningSandbox, tok: string, body: Record<string, unknown>): Promise<{ report: AnyJson; text?: string }> {
   const c = await spSend(s, tok, "POST", "/reports/2021-06-30/reports", body);
   expect(c.status).toBe(202);
   if (HAVE_SHARED) expect(validateResponse(M, "/reports/2021-06-30/reports", "post", 202, c.body)).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../index";
-import { documentedParams, FIXED_NOW, HAVE_SHARED, spGet, spToken, testSandbox, validateResponse } from "./helpers";
+import { type AnyJson, documentedParams, FIXED_NOW, HAVE_SHARED, spGet, spToken, testSandbox, validateResponse } from "./helpers";
 
 let sb: RunningSandbox;
 let token: string;
@@ -13,7 +13,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const DAY = 86400_000;
 
 /** GET, check 200, validate against the model, and check every query parameter is documented. */
-async function check(model: string, template: string, pathAndQuery: string, status = 200): Promise<any> {
+async function check(model: string, template: string, pathAndQuery: string, status = 200): Promise<AnyJson> {
   // Quotas are exercised in quota.test.ts; here every call starts with full buckets.
   sb.sandbox.quotas.reset();
   const r = await spGet(sb, token, pathAndQuery);
@@ -96,7 +96,7 @@ describe("finances v0", () => {
     const b = await check(M, "/finances/v0/financialEvents", `/finances/v0/financialEvents?PostedAfter=${after}&PostedBefore=${before}&MaxResultsPerPage=100`);
     const fe = b.payload.FinancialEvents;
     expect(fe.ShipmentEventList.length + fe.RefundEventList.length).toBe(100);
-    const fees = fe.ShipmentEventList[0].ShipmentItemList[0].ItemFeeList.map((f: any) => f.FeeType);
+    const fees = fe.ShipmentEventList[0].ShipmentItemList[0].ItemFeeList.map((f: AnyJson) => f.FeeType);
     expect(fees).toContain("Commission");
     let refunds = fe.RefundEventList.length;
     let token = b.payload.NextToken;
@@ -116,7 +116,7 @@ describe("finances v0", () => {
     const b = await check(M, "/finances/v0/orders/{orderId}/financialEvents", `/finances/v0/orders/${id}/financialEvents?MaxResultsPerPage=10`);
     expect(b.payload.FinancialEvents.ShipmentEventList[0].AmazonOrderId).toBe(id);
     const charges = b.payload.FinancialEvents.ShipmentEventList[0].ShipmentItemList[0].ItemChargeList;
-    expect(charges.find((c: any) => c.ChargeType === "Principal").ChargeAmount.CurrencyCode).toBe("USD");
+    expect(charges.find((c: AnyJson) => c.ChargeType === "Principal").ChargeAmount.CurrencyCode).toBe("USD");
   });
 });
 
@@ -127,7 +127,7 @@ describe("sales v1", () => {
     const b = await check(M, "/sales/v1/orderMetrics", `/sales/v1/orderMetrics?marketplaceIds=${US}&interval=${encodeURIComponent(interval)}&granularity=Day&granularityTimeZone=America/Los_Angeles&buyerType=All`);
     expect(b.payload).toHaveLength(7);
     const total = await check(M, "/sales/v1/orderMetrics", `/sales/v1/orderMetrics?marketplaceIds=${US}&interval=${encodeURIComponent(interval)}&granularity=Total&granularityTimeZone=America/Los_Angeles`);
-    const sum = b.payload.reduce((a: number, x: any) => a + x.orderCount, 0);
+    const sum = b.payload.reduce((a: number, x: AnyJson) => a + x.orderCount, 0);
     expect(total.payload[0].orderCount).toBe(sum);
     expect(sum).toBeGreaterThan(0);
     const week = await check(M, "/sales/v1/orderMetrics", `/sales/v1/orderMetrics?marketplaceIds=${US}&interval=${encodeURIComponent(interval)}&granularity=Week&granularityTimeZone=America/Los_Angeles&firstDayOfWeek=Monday&fulfillmentNetwork=AFN`);
@@ -140,7 +140,7 @@ describe("fulfillment inbound v0", () => {
   const M = "sp-api-models/fulfillmentInboundV0.json";
   it("shipments by status and date range; items; closed shipments with shortfalls exist", async () => {
     const b = await check(M, "/fba/inbound/v0/shipments", `/fba/inbound/v0/shipments?QueryType=SHIPMENT&MarketplaceId=${US}&ShipmentStatusList=CLOSED,RECEIVING,WORKING,SHIPPED,IN_TRANSIT,DELIVERED,CHECKED_IN,CANCELLED`);
-    const closed = b.payload.ShipmentData.filter((s: any) => s.ShipmentStatus === "CLOSED");
+    const closed = b.payload.ShipmentData.filter((s: AnyJson) => s.ShipmentStatus === "CLOSED");
     expect(closed.length).toBeGreaterThan(0);
     let shortfall = 0;
     for (const s of closed) {

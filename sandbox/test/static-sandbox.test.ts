@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../index";
-import { HAVE_SHARED, SHARED_AMAZON, spToken, testSandbox } from "./helpers";
+import { type AnyJson, HAVE_SHARED, SHARED_AMAZON, spToken, testSandbox } from "./helpers";
 
 interface Case { file: string; method: string; template: string; status: number; params: Record<string, unknown>; response: unknown; paramIn: Record<string, string> }
 
@@ -11,15 +11,15 @@ function cases(): Case[] {
   const out: Case[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
     const doc = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
-    for (const [p, item] of Object.entries<any>(doc.paths)) {
-      for (const [method, op] of Object.entries<any>(item)) {
+    for (const [p, item] of Object.entries<AnyJson>(doc.paths)) {
+      for (const [method, op] of Object.entries<AnyJson>(item)) {
         if (!op?.responses) continue;
         const paramIn: Record<string, string> = {};
         for (const prm of [...(item.parameters ?? []), ...(op.parameters ?? [])]) paramIn[prm.name] = prm.in;
-        for (const [code, r] of Object.entries<any>(op.responses)) {
+        for (const [code, r] of Object.entries<AnyJson>(op.responses)) {
           for (const s of r["x-amzn-api-sandbox"]?.static ?? []) {
             const params: Record<string, unknown> = {};
-            for (const [k, v] of Object.entries<any>(s.request?.parameters ?? {})) if (v && "value" in v) params[k] = v.value;
+            for (const [k, v] of Object.entries<AnyJson>(s.request?.parameters ?? {})) if (v && "value" in v) params[k] = v.value;
             out.push({ file, method: method.toUpperCase(), template: p, status: Number(code), params, response: s.response, paramIn });
           }
         }
