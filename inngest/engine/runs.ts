@@ -66,7 +66,8 @@ export async function createRun(
   }
   const startAt = await throttleStart(tx, fn, event, now);
   const id = ulid(now.getTime());
-  const startBy = fn.timeouts?.start ? new Date(startAt.getTime() + parseDuration(fn.timeouts.start)) : null;
+  // timeouts.start bounds the time spent queued, throttle delays included, so it counts from now.
+  const startBy = fn.timeouts?.start ? new Date(now.getTime() + parseDuration(fn.timeouts.start)) : null;
   await tx`insert into executor_runs (id, function_id, status, event, events, concurrency_keys, singleton_key,
       parent_run_id, parent_step_id, start_by, created_at)
     values (${id}, ${fn.id}, 'queued', ${json(tx, event)}, ${json(tx, events)}, ${concurrencyKeys(fn, event)}::text[],

@@ -18,12 +18,29 @@ const fns = [
     async ({ event, step }) => {
       await step.run("work", async () => {
         const start = Date.now();
-        await delay(40);
+        // Long enough that two steps claimed in the same tick overlap even on a loaded machine.
+        await delay(150);
         spans.push({ key: String(event.data.storeId), start, end: Date.now() });
       });
       await step.sleep("rest", "1m");
       await step.run("more", () => "more");
     },
+  ),
+  ...["acct-a", "acct-b"].map((id) =>
+    t.client.createFunction(
+      { id, concurrency: [{ limit: 1, key: '"sp-api"', scope: "account" }], triggers: [{ event: "flow/acct" }] },
+      async ({ step }) => {
+        await step.run("call", async () => {
+          const start = Date.now();
+          await delay(100);
+          spans.push({ key: `acct:${id}`, start, end: Date.now() });
+        });
+      },
+    ),
+  ),
+  t.client.createFunction(
+    { id: "late", throttle: { limit: 1, period: "1m" }, timeouts: { start: "30s" }, triggers: [{ event: "flow/late" }] },
+    async () => "started",
   ),
   t.client.createFunction({ id: "throttled", throttle: { limit: 1, period: "1m" }, triggers: [{ event: "flow/throttle" }] }, async ({ event }) => event.data.i),
   t.client.createFunction(
@@ -92,6 +109,28 @@ describe("concurrency", () => {
     expect(await statuses("flow-per-store")).toEqual(["running", "running", "running"]);
     await h.advance(60_000);
     expect(await statuses("flow-per-store")).toEqual(["completed", "completed", "completed"]);
+  });
+});
+
+describe("concurrency scope account", () => {
+  it("shares one limit across functions", async () => {
+    // One event, two functions: both want the single account-wide "sp-api" slot.
+    await t.client.send({ name: "flow/acct", data: {} });
+    await h.executor.runUntilIdle();
+    const acct = spans.filter((s) => s.key.startsWith("acct:")).sort((a, b) => a.start - b.start);
+    expect(acct.map((s) => s.key).sort()).toEqual(["acct:acct-a", "acct:acct-b"]);
+    expect(acct[1]!.start).toBeGreaterThanOrEqual(acct[0]!.end);
+  });
+});
+
+describe("timeouts.start", () => {
+  it("cancels a run that could not start in time (here: held back by throttle)", async () => {
+    await t.client.send([{ name: "flow/late" }, { name: "flow/late" }]);
+    await h.executor.runUntilIdle();
+    await h.advance(60_000);
+    const runs = await h.runsOf("flow-late");
+    expect(runs.map((r) => r.status)).toEqual(["completed", "cancelled"]);
+    expect(runs[1]?.error).toMatchObject({ name: "FunctionTimeoutError" });
   });
 });
 
