@@ -82,10 +82,12 @@ export async function createHarness(opts: {
   functions: InngestFunction.Any[];
   db?: TestDatabase;
   clock?: ManualClock;
+  /** The route's own exports (app/api/inngest/route.ts) instead of a fresh serve() of `functions`. */
+  handlers?: ReturnType<typeof serve>;
 }): Promise<Harness> {
   const db = opts.db ?? (await createTestDatabase());
   const clock = opts.clock ?? new ManualClock();
-  const handlers = serve({ client: opts.client.client, functions: opts.functions });
+  const handlers = opts.handlers ?? serve({ client: opts.client.client, functions: opts.functions });
   const transport = new HandlerTransport(handlers);
   const exchanges: Exchange[] = [];
   const appFetch = async (request: Request) => {

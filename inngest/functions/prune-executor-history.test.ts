@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/testing";
 import type { Harness } from "~/inngest/engine/testing";
 
-/* The production prune function, served by the real route, driven by the embedded executor. */
+/* The production prune function, served by the real route's exported handlers, driven by the embedded executor. */
 
 let db: TestDatabase;
 let h: Harness;
@@ -16,8 +16,10 @@ beforeAll(async () => {
   const { inngest } = await import("~/inngest/client");
   const { functions } = await import("~/inngest/functions");
   const { createHarness } = await import("~/inngest/engine/testing");
-  expect(typeof route.POST).toBe("function");
-  h = await createHarness({ client: { client: inngest, bind: () => undefined }, functions, db });
+  expect(route.runtime).toBe("nodejs");
+  expect(route.dynamic).toBe("force-dynamic");
+  const handlers = { GET: route.GET, POST: route.POST, PUT: route.PUT } as unknown as NonNullable<Parameters<typeof createHarness>[0]["handlers"]>;
+  h = await createHarness({ client: { client: inngest, bind: () => undefined }, functions, db, handlers });
 });
 afterAll(async () => {
   await h?.close();
