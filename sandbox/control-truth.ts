@@ -6,6 +6,7 @@ import { ENTITY_TYPES } from "./ads/entities";
 import { buildAdsRows, COLUMNS } from "./ads/report-rows";
 import type { AdsProfile } from "./ads/state";
 import { v0Order } from "./spapi/orders-v0";
+import { buildDocument } from "./spapi/report-docs";
 import { formatMinor } from "./util/money";
 import { isoZ, localDay } from "./util/time";
 import { eventsOf } from "./world/finances";
@@ -60,6 +61,19 @@ function truthInventory(ctx: Ctx): Reply {
 function truthCatalog(ctx: Ctx): Reply {
   const seller = sellerParam(ctx);
   return { status: 200, body: { sellerId: seller.sellerId, products: ctx.sb.world.catalog(seller).map((p) => ({ sku: p.sku, asin: p.asin, fnsku: p.fnsku, title: p.title, parentAsin: p.parentAsin ?? null, isParent: p.isParent, channel: p.channel })) } };
+}
+
+/** Rows of any supported flat-file report as Amazon holds them now, as JSON objects keyed by header. */
+function truthReport(ctx: Ctx): Reply {
+  const seller = sellerParam(ctx);
+  const { from, to } = range(ctx);
+  const reportType = ctx.query.get("reportType") ?? "";
+  const mpIds = ctx.query.get("marketplaceId") ? [ctx.query.get("marketplaceId") ?? ""] : seller.marketplaceIds;
+  const doc = buildDocument(ctx.sb, { reportType, seller, marketplaces: mpIds.map(mustMarketplace), start: from, end: to, asOf: ctx.sb.clock.now() });
+  if (doc.kind === "empty") return { status: 200, body: { reportType, rows: [] } };
+  const [head, ...lines] = doc.text.replace(/\n$/, "").split("\n");
+  const cols = (head ?? "").split("\t");
+  return { status: 200, body: { reportType, rows: lines.map((l) => Object.fromEntries(l.split("\t").map((v, i) => [cols[i] ?? String(i), v]))) } };
 }
 
 function profileParam(ctx: Ctx, id: unknown): AdsProfile {
@@ -126,6 +140,7 @@ function console_(ctx: Ctx): Reply {
 export const truthRoutes: Route[] = [
   { method: "GET", path: "/__sandbox/truth/orders", operation: "controlTruthOrders", auth: "none", handler: truthOrders },
   { method: "GET", path: "/__sandbox/truth/inventory", operation: "controlTruthInventory", auth: "none", handler: truthInventory },
+  { method: "GET", path: "/__sandbox/truth/report", operation: "controlTruthReport", auth: "none", handler: truthReport },
   { method: "GET", path: "/__sandbox/truth/catalog", operation: "controlTruthCatalog", auth: "none", handler: truthCatalog },
   { method: "GET", path: "/__sandbox/truth/ads/entities", operation: "controlTruthAdsEntities", auth: "none", handler: truthAdsEntities },
   { method: "GET", path: "/__sandbox/truth/ads/metrics", operation: "controlTruthAdsMetrics", auth: "none", handler: truthAdsMetrics },

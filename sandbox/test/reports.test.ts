@@ -144,6 +144,15 @@ describe("report documents", () => {
     expect(gunzipSync(docs[0]!).equals(gunzipSync(docs[2]!))).toBe(false);
   });
 
+  it("the ground-truth endpoint returns the same rows as the document", async () => {
+    const start = iso(now - 30 * DAY);
+    const end = iso(now - 2 * DAY);
+    const { text } = await runReport(sb, token, { reportType: "GET_FBA_REIMBURSEMENTS_DATA", marketplaceIds: [US], dataStartTime: start, dataEndTime: end });
+    const truth = await (await fetch(`${sb.origin}/__sandbox/truth/report?reportType=GET_FBA_REIMBURSEMENTS_DATA&marketplaceId=${US}&from=${start}&to=${end}`)).json();
+    const ids = text!.replace(/\n$/, "").split("\n").slice(1).map((l) => l.split("\t")[1]);
+    expect(truth.rows.map((r: Record<string, string>) => r["reimbursement-id"])).toEqual(ids);
+  });
+
   it("orders reports over 30 days give Amazon's range-exceeded document", async () => {
     const { text } = await runReport(sb, token, { reportType: "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL", marketplaceIds: [US], dataStartTime: iso(now - 45 * DAY), dataEndTime: iso(now - DAY) });
     expect(text).toContain("Date range exceeded");
