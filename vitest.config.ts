@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup-env.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
