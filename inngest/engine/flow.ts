@@ -26,6 +26,16 @@ export function concurrencyKeys(fn: FunctionConfig, event: StoredEvent): string[
   });
 }
 
+/** Key prefix → limit for every concurrency entry of every function: the limit of any stored key. */
+export function concurrencyPrefixes(fns: FunctionConfig[]): Array<{ prefix: string; limit: number }> {
+  return fns.flatMap((fn) =>
+    concurrencyEntries(fn).map((c, i) => {
+      const scope = c.scope ?? "fn";
+      return { prefix: scope === "fn" ? `fn:${fn.id}:${i}:` : `${scope}:${c.key ?? ""}:`, limit: c.limit };
+    }),
+  );
+}
+
 export function concurrencyLimits(fn: FunctionConfig, keys: string[]): Array<{ key: string; limit: number }> {
   const entries = concurrencyEntries(fn);
   return keys.flatMap((key, i) => {

@@ -1,6 +1,6 @@
 import type { EngineContext } from "./context";
 import { json, lockKey, type Tx, transaction } from "./db";
-import { concurrencyLimits } from "./flow";
+import { concurrencyLimits, concurrencyPrefixes } from "./flow";
 
 export interface QueueItem {
   id: number;
@@ -78,11 +78,13 @@ export async function claim(ctx: EngineContext, limit: number): Promise<QueueIte
   const now = ctx.clock.now();
   const leaseUntil = new Date(now.getTime() + ctx.leaseMs);
   return transaction(ctx.sql, async (tx) => {
+    const saturated = await saturatedKeys(tx, ctx, now);
     const candidates = await tx<Candidate[]>`
       select q.id, q.kind, q.run_id, q.step_id, q.attempt, q.payload, q.dedupe_key, q.not_before,
         r.function_id, r.concurrency_keys
       from executor_queue q left join executor_runs r on r.id = q.run_id
       where q.not_before <= ${now} and (q.lease_until is null or q.lease_until < ${now})
+        and not (coalesce(r.concurrency_keys, '{}'::text[]) && ${saturated}::text[])
       order by q.not_before, q.id limit ${limit * 4}
       for update of q skip locked`;
     const claimed: QueueItem[] = [];
@@ -97,6 +99,20 @@ export async function claim(ctx: EngineContext, limit: number): Promise<QueueIte
     }
     return claimed;
   });
+}
+
+/**
+ * Keys already at their limit. Their queued items are left out of the candidate scan, so a long
+ * backlog behind one busy key (say, hundreds of syncs for one store) cannot starve everything else.
+ */
+async function saturatedKeys(tx: Tx, ctx: EngineContext, now: Date): Promise<string[]> {
+  const prefixes = concurrencyPrefixes(ctx.registry.all());
+  if (!prefixes.length) return [];
+  const busy = await tx<{ key: string; n: number }[]>`
+    select k as key, count(*)::int as n from executor_queue q join executor_runs r on r.id = q.run_id,
+      unnest(r.concurrency_keys) k
+    where q.kind = 'call' and q.lease_until > ${now} group by k`;
+  return busy.filter(({ key, n }) => prefixes.some((p) => key.startsWith(p.prefix) && n >= p.limit)).map((b) => b.key);
 }
 
 async function hasCapacity(tx: Tx, ctx: EngineContext, c: Candidate, now: Date): Promise<boolean> {

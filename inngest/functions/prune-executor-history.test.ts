@@ -42,6 +42,7 @@ describe("prune-executor-history", () => {
     await db.sql`insert into executor_steps (run_id, step_id, name, op, status, started_at) values ('old-done', 's', 's', 'StepRun', 'completed', ${old})`;
     await db.sql`insert into executor_attempts (run_id, attempt, outcome, started_at, duration_ms) values ('old-done', 0, 'complete', ${old}, 1)`;
     await db.sql`insert into executor_events (id, name, payload, received_at) values ('old-event', 'x', '{}', ${old})`;
+    await db.sql`insert into executor_rate_state (key, tat) values ('rate:x:old', ${old}), ('rate:x:future', '2999-01-01T00:00:00Z')`;
 
     await h.executor.send([{ name: "executor/history-prune.requested", data: { olderThanDays: 14 } }]);
     await h.executor.runUntilIdle();
@@ -52,5 +53,6 @@ describe("prune-executor-history", () => {
     expect(await db.sql`select 1 from executor_steps where run_id = 'old-done'`).toHaveLength(0);
     expect(await db.sql`select 1 from executor_attempts where run_id = 'old-done'`).toHaveLength(0);
     expect(await db.sql`select 1 from executor_events where id = 'old-event'`).toHaveLength(0);
+    expect((await db.sql`select key from executor_rate_state where key like 'rate:x:%'`).map((r) => r.key)).toEqual(["rate:x:future"]);
   });
 });

@@ -39,6 +39,11 @@ const fns = [
     ),
   ),
   t.client.createFunction(
+    { id: "busy-store", concurrency: [{ limit: 1, key: "event.data.storeId" }], triggers: [{ event: "flow/busy" }] },
+    async ({ step }) => step.run("slow", () => delay(300)),
+  ),
+  t.client.createFunction({ id: "other", triggers: [{ event: "flow/other" }] }, async () => "other ran"),
+  t.client.createFunction(
     { id: "late", throttle: { limit: 1, period: "1m" }, timeouts: { start: "30s" }, triggers: [{ event: "flow/late" }] },
     async () => "started",
   ),
@@ -120,6 +125,21 @@ describe("concurrency scope account", () => {
     const acct = spans.filter((s) => s.key.startsWith("acct:")).sort((a, b) => a.start - b.start);
     expect(acct.map((s) => s.key).sort()).toEqual(["acct:acct-a", "acct:acct-b"]);
     expect(acct[1]!.start).toBeGreaterThanOrEqual(acct[0]!.end);
+  });
+});
+
+describe("concurrency backlog", () => {
+  it("a backlog behind one busy key does not starve other work", async () => {
+    await t.client.send(Array.from({ length: 12 }, () => ({ name: "flow/busy", data: { storeId: "s1" } })));
+    await t.client.send({ name: "flow/other", data: {} });
+    // One busy-store run occupies the key (its step takes 300 ms) while a second, small tick claims.
+    const first = h.executor.tick(1);
+    await delay(100);
+    const claimed = await h.executor.tick(2);
+    await first;
+    expect(claimed).toBe(1);
+    expect((await h.runsOf("flow-other"))[0]).toMatchObject({ status: "completed", output: "other ran" });
+    await h.executor.runUntilIdle();
   });
 });
 
