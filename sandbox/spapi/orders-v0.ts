@@ -79,6 +79,19 @@ function getOrders(ctx: Ctx): Reply {
     if (mpIds.length > 50) throw spError(400, "InvalidInput", "MarketplaceIds accepts at most 50 values");
     sellerMarketplaces(ctx, seller, mpIds, "MarketplaceIds");
     q = { mpIds, statuses, channels, size: intParam(ctx, "MaxResultsPerPage", 100, 1, 100) };
+    // Filters no sandbox order can satisfy (every order is paid "Other", none is Easy Ship, ISPU,
+    // chain-store or e-invoiced, and buyer e-mails need a restricted token) select nothing.
+    const pm = list(ctx, "PaymentMethods");
+    for (const m of pm) if (!["COD", "CVS", "Other"].includes(m)) throw spError(400, "InvalidInput", `Invalid PaymentMethods: ${m}`);
+    const impossible = (pm.length > 0 && !pm.includes("Other")) || list(ctx, "EasyShipShipmentStatuses").length > 0 || list(ctx, "ElectronicInvoiceStatuses").length > 0
+      || ctx.query.get("IsISPU") === "true" || !!ctx.query.get("StoreChainStoreId") || !!ctx.query.get("BuyerEmail") || !!ctx.query.get("ActualFulfillmentSupplySourceId");
+    if (impossible) q.none = true;
+    const sellerOrderId = ctx.query.get("SellerOrderId");
+    if (sellerOrderId) q.sellerOrderId = sellerOrderId;
+    for (const k of ["EarliestDeliveryDateBefore", "EarliestDeliveryDateAfter", "LatestDeliveryDateBefore", "LatestDeliveryDateAfter"]) {
+      const t = timeParam(ctx, k);
+      if (t !== undefined) q[k] = t;
+    }
     if (ids.length > 0) {
       if (ids.length > 50) throw spError(400, "InvalidInput", "AmazonOrderIds accepts at most 50 values");
       q.mode = "ids";
@@ -100,7 +113,13 @@ function getOrders(ctx: Ctx): Reply {
   if ((q.statuses as string[]).length) filter.statuses = statuses;
   if ((q.channels as string[]).length) filter.channels = q.channels as Array<"AFN" | "MFN">;
   if (q.ids) filter.ids = q.ids as string[];
-  const all = queryOrders(ctx, seller, mps, filter);
+  let all = q.none ? [] : queryOrders(ctx, seller, mps, filter);
+  if (typeof q.sellerOrderId === "string") all = all.filter((o) => o.amazonOrderId === q.sellerOrderId);
+  // Delivery windows exist on MFN orders only (LatestDeliveryDate = purchase + 7 days).
+  const ldb = q.LatestDeliveryDateBefore as number | undefined;
+  const lda = q.LatestDeliveryDateAfter as number | undefined;
+  if (ldb !== undefined || lda !== undefined) all = all.filter((o) => o.channel === "MFN" && (ldb === undefined || o.purchaseMs + 7 * DAY < ldb) && (lda === undefined || o.purchaseMs + 7 * DAY > lda));
+  if (q.EarliestDeliveryDateBefore !== undefined || q.EarliestDeliveryDateAfter !== undefined) all = [];
   const { slice, next } = page(all, offset, q.size as number);
   const payload: Record<string, unknown> = { Orders: slice.map((o) => v0Order(o, now)) };
   if (next !== undefined) payload.NextToken = Buffer.from(JSON.stringify({ q, o: next })).toString("base64url");

@@ -2,7 +2,8 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../index";
 import { ENTITY_TYPES } from "../ads/entities";
-import { type AnyJson, adsToken, HAVE_SHARED, testSandbox, validateResponse } from "./helpers";
+import { type AnyJson, adsToken, HAVE_SHARED, loadShared, testSandbox, validateResponse } from "./helpers";
+import { COLUMNS } from "../ads/report-rows";
 
 const SP = "ads-api-specs/SponsoredProducts_prod_3p.json";
 const REP = "ads-api-specs/OfflineReport_prod_3p.json";
@@ -176,6 +177,27 @@ describe("reporting v3", () => {
       }
       if (type === "spSearchTerm") for (const r of rows) expect(r.clicks).toBeGreaterThanOrEqual(1);
       if (filters && type === "spTargeting") for (const r of rows) expect((filters[0] as AnyJson).values).toContain(r.keywordType);
+    }
+  });
+
+  it.runIf(HAVE_SHARED)("row types match a real connector's schemas for these reports", async () => {
+    const streams: Array<[string, string, string[], unknown[]?]> = [
+      ["sponsored_products_campaigns_report_stream_daily", "spCampaigns", ["campaign"]],
+      ["sponsored_products_adgroups_report_stream_daily", "spCampaigns", ["adGroup", "campaign"]],
+      ["sponsored_products_keywords_report_stream_daily", "spTargeting", ["targeting"], [{ field: "keywordType", values: ["BROAD", "PHRASE", "EXACT"] }]],
+      ["sponsored_products_targets_report_stream_daily", "spTargeting", ["targeting"], [{ field: "keywordType", values: ["TARGETING_EXPRESSION", "TARGETING_EXPRESSION_PREDEFINED"] }]],
+      ["sponsored_products_productads_report_stream_daily", "spAdvertisedProduct", ["advertiser"]],
+    ];
+    const Ajv = (await import("ajv")).Ajv;
+    for (const [stream, type, groupBy, filters] of streams) {
+      const schema = loadShared(`peer-fixtures/amazon-ads/schemas/${stream}.json`) as { properties: Record<string, unknown> };
+      const ours = COLUMNS[type as keyof typeof COLUMNS].filter((c) => c !== "startDate" && c !== "endDate" && !(groupBy.includes("campaign") && groupBy.length === 1 && c.startsWith("adGroup")) && !(groupBy.includes("campaign") && groupBy.length === 1 && c === "adStatus"));
+      const columns = ours.filter((c) => c in schema.properties);
+      expect(columns.length, stream).toBeGreaterThan(10);
+      const rows = await run({ startDate: day(6), endDate: day(2), configuration: config(type, groupBy, columns, filters) });
+      expect(rows.length, stream).toBeGreaterThan(0);
+      const validate = new Ajv({ strict: false }).compile({ type: "array", items: { ...schema, $schema: undefined } });
+      expect(validate(rows), `${stream}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
     }
   });
 

@@ -52,6 +52,30 @@ describe.runIf(HAVE_SHARED)("orders contract", () => {
     expect(none.status).toBe(400);
   });
 
+  it("accepts every documented getOrders parameter", async () => {
+    const after = iso(FIXED_NOW.getTime() - 3 * 86400_000);
+    const before = iso(FIXED_NOW.getTime() - 86400_000);
+    const values: Record<string, string> = {
+      CreatedAfter: after, CreatedBefore: before, OrderStatuses: "Shipped", MarketplaceIds: US, FulfillmentChannels: "MFN", PaymentMethods: "Other",
+      MaxResultsPerPage: "10", LatestDeliveryDateAfter: after, LatestDeliveryDateBefore: iso(FIXED_NOW.getTime() + 10 * 86400_000),
+    };
+    const r = await spGet(sb, token, `/orders/v0/orders?${new URLSearchParams(values).toString()}`);
+    expect(r.status).toBe(200);
+    expect(r.body.payload.Orders.length).toBeGreaterThan(0);
+    for (const o of r.body.payload.Orders) expect(o).toMatchObject({ FulfillmentChannel: "MFN", OrderStatus: "Shipped" });
+    const documented = documentedParams(V0, "/orders/v0/orders", "get");
+    const rest: Record<string, string> = { BuyerEmail: "x@example.com", SellerOrderId: "1", EasyShipShipmentStatuses: "PendingSchedule", ElectronicInvoiceStatuses: "Accepted", IsISPU: "true", StoreChainStoreId: "S1", ActualFulfillmentSupplySourceId: "X", EarliestDeliveryDateAfter: after, EarliestDeliveryDateBefore: before, AmazonOrderIds: "111-1111111-1111111", NextToken: "" };
+    const elsewhere = ["LastUpdatedAfter", "LastUpdatedBefore"]; // exercised in the filter test above
+    for (const k of documented) expect(k in values || k in rest || elsewhere.includes(k), k).toBe(true);
+    for (const [k, v] of Object.entries(rest)) {
+      if (k === "NextToken" || k === "AmazonOrderIds") continue;
+      const x = await spGet(sb, token, `/orders/v0/orders?MarketplaceIds=${US}&CreatedAfter=${after}&${k}=${encodeURIComponent(v)}`);
+      expect(x.status, k).toBe(200);
+      expect(validateResponse(V0, "/orders/v0/orders", "get", 200, x.body), k).toEqual([]);
+      expect(x.body.payload.Orders, k).toEqual([]);
+    }
+  });
+
   it("getOrder and getOrderItems validate; pending orders carry no prices", async () => {
     const after = iso(FIXED_NOW.getTime() - 2 * 86400_000);
     const r = await spGet(sb, token, `/orders/v0/orders?MarketplaceIds=${US}&CreatedAfter=${after}`);
