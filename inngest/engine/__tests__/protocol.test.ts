@@ -124,6 +124,17 @@ describe("sync", () => {
   });
 });
 
+describe("out-of-band sync", () => {
+  it("a plain PUT makes the SDK POST its functions to /fn/register", async () => {
+    await h.db.sql`delete from executor_functions where id = 'proto-memo'`;
+    const res = await h.handlers.PUT(new Request("http://app.test/api/inngest", { method: "PUT" }) as never, undefined as never);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ modified: true });
+    const rows = await h.db.sql`select id, app_id from executor_functions where id = 'proto-memo'`;
+    expect(rows).toEqual([{ id: "proto-memo", app_id: "proto" }]);
+  });
+});
+
 describe("event API", () => {
   it("answers {ids, status: 200} and dedupes a re-sent id", async () => {
     const api = createApi(h.executor);
