@@ -105,6 +105,9 @@ function errorOf(result: CallResult): unknown {
 
 /** First call of a run: enforce timeouts.start, mark it running and arm timeouts.finish. */
 async function startRun(ctx: EngineContext, item: QueueItem): Promise<RunRow | null> {
+  // Hot path: a running run needs no transaction here; the apply step re-checks under the run lock.
+  const [current] = await ctx.sql<RunRow[]>`select * from executor_runs where id = ${item.runId ?? ""}`;
+  if (current?.status === "running") return current;
   return transaction(ctx.sql, async (tx) => {
     const run = await lockRun(tx, item.runId ?? "");
     if (!run || !ACTIVE.includes(run.status)) {
