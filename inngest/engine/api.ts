@@ -21,7 +21,8 @@ export function createApi(executor: Executor): (request: Request) => Promise<Res
       }
       if (request.method === "POST" && url.pathname === "/fn/register") {
         const body = (await request.json()) as { appName?: string; functions?: FunctionConfig[] };
-        await executor.register(body.appName ?? "app", body.functions ?? []);
+        // An explicit registration always writes, even if it looks like what we last synced.
+        await executor.register(body.appName ?? "app", body.functions ?? [], { force: true });
         return Response.json({ ok: true, modified: true });
       }
       if (request.method === "GET" && url.pathname === "/runs") {

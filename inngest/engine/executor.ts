@@ -56,8 +56,8 @@ export class Executor {
   }
 
   /** Registers what the app serves (POST /fn/register or in-band sync). */
-  async register(appId: string, functions: FunctionConfig[]): Promise<void> {
-    await this.ctx.registry.register(appId, functions);
+  async register(appId: string, functions: FunctionConfig[], opts: { force?: boolean } = {}): Promise<void> {
+    await this.ctx.registry.register(appId, functions, opts);
   }
 
   /** In-band sync: PUT to the serve handler, which answers with its function configs directly. */

@@ -8,6 +8,7 @@ import type { Clock, FunctionConfig } from "./types";
  */
 export class Registry {
   private byId = new Map<string, FunctionConfig>();
+  private signatures = new Map<string, string>();
 
   constructor(
     private readonly sql: Sql,
@@ -28,7 +29,10 @@ export class Registry {
   }
 
   /** Replaces the app's functions; (re)arms cron schedules, keeping the next fire time of unchanged ones. */
-  async register(appId: string, functions: FunctionConfig[]): Promise<void> {
+  async register(appId: string, functions: FunctionConfig[], opts: { force?: boolean } = {}): Promise<void> {
+    // The periodic re-sync almost always reports the same functions: skip the writes then.
+    const signature = JSON.stringify(functions);
+    if (!opts.force && this.signatures.get(appId) === signature) return;
     const now = this.clock.now();
     await transaction(this.sql, async (tx) => {
       const ids = functions.map((f) => f.id);
@@ -49,5 +53,6 @@ export class Registry {
       }
     });
     await this.load();
+    this.signatures.set(appId, signature);
   }
 }
