@@ -15,7 +15,9 @@ import { listen } from "../node-http";
  * and no step that had completed (was memoized) before a kill may run again.
  */
 
-const RUNS = 12;
+const FIRST = 12;
+const SECOND = 6;
+const RUNS = FIRST + SECOND;
 const root = path.resolve(import.meta.dirname, "../../..");
 
 async function freePort(): Promise<number> {
@@ -133,12 +135,15 @@ afterAll(async () => {
 });
 
 describe("kill -9 the executor", () => {
-  it("loses no run and never re-runs a completed step", async () => {
-    const res = await fetch(`http://127.0.0.1:${executorPort}/e/key`, {
-      method: "POST",
-      body: JSON.stringify(Array.from({ length: RUNS }, (_, i) => ({ name: "crash/started", data: { i } }))),
-    });
-    expect(((await res.json()) as { ids: string[] }).ids).toHaveLength(RUNS);
+  it("loses no run or event and never re-runs a completed step", async () => {
+    const sendBatch = async (n: number) => {
+      const res = await fetch(`http://127.0.0.1:${executorPort}/e/key`, {
+        method: "POST",
+        body: JSON.stringify(Array.from({ length: n }, (_, i) => ({ name: "crash/started", data: { i } }))),
+      });
+      expect(((await res.json()) as { ids: string[] }).ids).toHaveLength(n);
+    };
+    await sendBatch(FIRST);
     const snapshots: Array<Awaited<ReturnType<typeof snapshot>>> = [];
 
     // 1. During steps: as soon as some side effects have happened.
@@ -152,7 +157,14 @@ describe("kill -9 the executor", () => {
     await kill9();
     snapshots.push(await snapshot());
 
-    // 3. Between/among steps at an arbitrary moment shortly after a restart.
+    // 3. Right after accepting events (nothing of them has run yet): accepted means durable.
+    child = startExecutor();
+    await waitHealthy();
+    await sendBatch(SECOND);
+    await kill9();
+    snapshots.push(await snapshot());
+
+    // 4. Between/among steps at an arbitrary moment shortly after a restart.
     child = startExecutor();
     await waitHealthy();
     await delay(400);
