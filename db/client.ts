@@ -26,3 +26,8 @@ function handle(): Handle {
 export const db: Database = new Proxy({} as Database, {
   get: (_t, prop) => Reflect.get(handle().db, prop),
 });
+
+/** The raw postgres.js client of the app database, for COPY and other bulk paths Drizzle doesn't cover. */
+export function rawSql(): Handle["sql"] {
+  return handle().sql;
+}

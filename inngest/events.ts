@@ -19,6 +19,29 @@ export const storeDisconnected = eventType("amazon/store.disconnected", {
   schema: z.object({ organizationId: z.string(), storeId: z.string() }),
 });
 
+export const adsAuthorized = eventType("amazon/ads.authorized", {
+  schema: z.object({ organizationId: z.string(), adProfileIds: z.array(z.string()) }),
+});
+
+export const adsDisconnected = eventType("amazon/ads.disconnected", {
+  schema: z.object({ organizationId: z.string(), adProfileId: z.string() }),
+});
+
+const syncTrigger = z.enum(["authorization", "schedule", "manual"]);
+
+/** One window of the advertising data task for one ad profile ("backfill", "last 2 days", …). */
+export const adsPerformanceSyncRequested = eventType("sync/ads-performance.requested", {
+  schema: z.object({ organizationId: z.string(), adProfileId: z.string(), window: z.string(), trigger: syncTrigger }),
+});
+
+/** Incremental orders (since local midnight yesterday) of one store marketplace. */
+export const ordersIncrementalSyncRequested = eventType("sync/orders-incremental.requested", {
+  schema: z.object({ organizationId: z.string(), storeMarketplaceId: z.string(), trigger: syncTrigger }),
+});
+
+/** Every five minutes the scheduler sends the sync windows that have come due. */
+export const syncSchedulerTick = cron("TZ=UTC */5 * * * *");
+
 export const executorHistoryPruneRequested = eventType("executor/history-prune.requested", {
   schema: z.object({ olderThanDays: z.number().int().positive().optional() }),
 });

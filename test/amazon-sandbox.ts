@@ -1,9 +1,9 @@
-import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from "~/sandbox";
+import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox, type SandboxOptions } from "~/sandbox";
 import { generateKeyRingEntry } from "~/server/crypto/secrets";
 
 /** A sandbox Amazon in this test process, with the product's settings pointed at it. */
-export async function startTestAmazon(): Promise<RunningSandbox> {
-  const sandbox = await startSandbox({ port: 0, seed: "tests" });
+export async function startTestAmazon(options: Omit<SandboxOptions, "port"> = {}): Promise<RunningSandbox> {
+  const sandbox = await startSandbox({ seed: "tests", ...options, port: 0 });
   useSandboxSettings(sandbox.origin);
   return sandbox;
 }

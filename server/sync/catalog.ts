@@ -96,7 +96,7 @@ export const SYNC_CATALOG: readonly SyncTask[] = [
         ],
       },
     ],
-    available: false,
+    available: true,
   },
   {
     key: "ads-settings",
@@ -133,7 +133,7 @@ export const SYNC_CATALOG: readonly SyncTask[] = [
     source: ["Orders v0 getOrders (CreatedAfter = local midnight yesterday)", "Orders v0 getOrderItems"],
     dataset: ["orders", "order_items"],
     windows: [{ label: "since 00:00 yesterday", cadence: { kind: "interval", minMinutes: 15, maxMinutes: 30 }, days: [{ fromDaysAgo: 1, toDaysAgo: 0 }] }],
-    available: false,
+    available: true,
   },
   {
     key: "orders-history",

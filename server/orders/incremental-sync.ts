@@ -1,0 +1,213 @@
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import type { Database } from "~/db/client";
+import { amazonGrants, orderItems, orders, storeMarketplaces, stores } from "~/db/schema";
+import type { Region } from "~/server/amazon/endpoints";
+import type { AmazonCaller } from "~/server/amazon/request";
+import { finishRun, startRun, type SyncScopeRef, type SyncTrigger } from "~/server/sync/state";
+import { addDays, localToday, startOfLocalDay } from "~/server/sync/windows";
+import { getAllOrderItems, getOrdersPage, type AmazonOrder } from "./orders-api";
+
+export const INCREMENTAL_WINDOW = "since 00:00 yesterday";
+
+export interface OrdersRunPlan {
+  runId: string;
+  ref: SyncScopeRef;
+  grantId: string;
+  region: Region;
+  sellingPartnerId: string;
+  marketplaceId: string;
+  /** Local midnight of yesterday in the marketplace's zone, as an instant. */
+  createdAfter: string;
+  startedAt: string;
+}
+
+export async function planOrdersRun(
+  db: Database,
+  args: { storeMarketplaceId: string; trigger: SyncTrigger; now: Date; jobRunId?: string },
+): Promise<{ plan: OrdersRunPlan } | { skipped: string }> {
+  const [row] = await db
+    .select({
+      organizationId: storeMarketplaces.organizationId,
+      marketplaceId: storeMarketplaces.marketplaceId,
+      timeZone: storeMarketplaces.timeZone,
+      sellingPartnerId: stores.sellingPartnerId,
+      grantId: amazonGrants.id,
+      grantStatus: amazonGrants.status,
+      region: stores.region,
+    })
+    .from(storeMarketplaces)
+    .innerJoin(stores, eq(stores.id, storeMarketplaces.storeId))
+    .leftJoin(amazonGrants, eq(amazonGrants.id, stores.grantId))
+    .where(eq(storeMarketplaces.id, args.storeMarketplaceId));
+  if (!row?.grantId) return { skipped: "The store is disconnected." };
+  if (row.grantStatus !== "active") return { skipped: "The store's Amazon authorization needs to be renewed; syncing is paused." };
+
+  const yesterday = addDays(localToday(row.timeZone, args.now), -1);
+  const createdAfter = startOfLocalDay(yesterday, row.timeZone).toISOString();
+  const ref: SyncScopeRef = {
+    organizationId: row.organizationId,
+    task: "orders-incremental",
+    window: INCREMENTAL_WINDOW,
+    scopeId: args.storeMarketplaceId,
+    timeZone: row.timeZone,
+  };
+  const runId = await startRun(db, ref, {
+    trigger: args.trigger,
+    windows: [{ start: yesterday, end: localToday(row.timeZone, args.now) }],
+    now: args.now,
+    jobRunId: args.jobRunId,
+  });
+  return {
+    plan: {
+      runId,
+      ref,
+      grantId: row.grantId,
+      region: row.region as Region,
+      sellingPartnerId: row.sellingPartnerId,
+      marketplaceId: row.marketplaceId,
+      createdAfter,
+      startedAt: args.now.toISOString(),
+    },
+  };
+}
+
+export function ordersCaller(db: Database, plan: OrdersRunPlan, onCall: () => void): AmazonCaller {
+  return { db, grantId: plan.grantId, quotaScope: plan.sellingPartnerId, onCall };
+}
+
+const amount = (m: AmazonOrder["OrderTotal"]) => m?.Amount ?? null;
+
+/**
+ * Fetches one page of orders and upserts it; returns the orders whose items need (re)fetching: new ones
+ * and those Amazon changed since we last saw them (a pending order gets its prices once it ships).
+ */
+export async function syncOrdersPage(db: Database, plan: OrdersRunPlan, nextToken: string | null) {
+  let calls = 0;
+  const page = await getOrdersPage(ordersCaller(db, plan, () => (calls += 1)), plan.region, {
+    marketplaceId: plan.marketplaceId,
+    createdAfter: plan.createdAfter,
+    nextToken,
+  });
+  const scopeId = plan.ref.scopeId;
+  const ids = page.orders.map((o) => o.AmazonOrderId);
+  const known = ids.length
+    ? await db
+        .select({ id: orders.amazonOrderId, lastUpdateDate: orders.lastUpdateDate, items: sql<number>`(select count(*) from ${orderItems} i where i.store_marketplace_id = ${orders.storeMarketplaceId} and i.amazon_order_id = ${orders.amazonOrderId})::int` })
+        .from(orders)
+        .where(and(eq(orders.storeMarketplaceId, scopeId), inArray(orders.amazonOrderId, ids)))
+    : [];
+  const knownById = new Map(known.map((k) => [k.id, k]));
+  const needItems = page.orders
+    .filter((o) => {
+      const k = knownById.get(o.AmazonOrderId);
+      return !k || k.items === 0 || k.lastUpdateDate.getTime() !== new Date(o.LastUpdateDate).getTime();
+    })
+    .map((o) => o.AmazonOrderId);
+
+  let written = 0;
+  if (page.orders.length) {
+    const now = new Date();
+    const values = page.orders.map((o) => ({
+      organizationId: plan.ref.organizationId,
+      storeMarketplaceId: scopeId,
+      amazonOrderId: o.AmazonOrderId,
+      purchaseDate: new Date(o.PurchaseDate),
+      purchaseDay: localToday(plan.ref.timeZone, new Date(o.PurchaseDate)),
+      lastUpdateDate: new Date(o.LastUpdateDate),
+      status: o.OrderStatus,
+      fulfillmentChannel: o.FulfillmentChannel ?? null,
+      salesChannel: o.SalesChannel ?? null,
+      orderTotal: amount(o.OrderTotal),
+      currencyCode: o.OrderTotal?.CurrencyCode ?? null,
+      numberOfItemsShipped: o.NumberOfItemsShipped ?? 0,
+      numberOfItemsUnshipped: o.NumberOfItemsUnshipped ?? 0,
+      isBusinessOrder: o.IsBusinessOrder === undefined || o.IsBusinessOrder === null ? null : String(o.IsBusinessOrder),
+      syncedAt: now,
+    }));
+    const result = await db
+      .insert(orders)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [orders.storeMarketplaceId, orders.amazonOrderId],
+        set: {
+          lastUpdateDate: sql`excluded.last_update_date`,
+          status: sql`excluded.status`,
+          fulfillmentChannel: sql`excluded.fulfillment_channel`,
+          salesChannel: sql`excluded.sales_channel`,
+          orderTotal: sql`excluded.order_total`,
+          currencyCode: sql`excluded.currency_code`,
+          numberOfItemsShipped: sql`excluded.number_of_items_shipped`,
+          numberOfItemsUnshipped: sql`excluded.number_of_items_unshipped`,
+          isBusinessOrder: sql`excluded.is_business_order`,
+          syncedAt: sql`excluded.synced_at`,
+        },
+        // Unchanged orders stay untouched: running the sync again changes nothing.
+        setWhere: sql`(${orders.lastUpdateDate}, ${orders.status}, ${orders.orderTotal}, ${orders.numberOfItemsShipped}, ${orders.numberOfItemsUnshipped})
+          is distinct from (excluded.last_update_date, excluded.status, excluded.order_total, excluded.number_of_items_shipped, excluded.number_of_items_unshipped)`,
+      })
+      .returning({ id: orders.amazonOrderId });
+    written = result.length;
+  }
+  return { nextToken: page.nextToken, needItems, written, calls, seen: page.orders.length };
+}
+
+/** Replaces the items of each order with Amazon's current list, one order per transaction. */
+export async function syncOrderItems(db: Database, plan: OrdersRunPlan, amazonOrderIds: string[]) {
+  let calls = 0;
+  let written = 0;
+  const caller = ordersCaller(db, plan, () => (calls += 1));
+  for (const amazonOrderId of amazonOrderIds) {
+    const items = await getAllOrderItems(caller, plan.region, amazonOrderId);
+    const now = new Date();
+    await db.transaction(async (tx) => {
+      const where = and(eq(orderItems.storeMarketplaceId, plan.ref.scopeId), eq(orderItems.amazonOrderId, amazonOrderId));
+      const ids = items.map((i) => i.OrderItemId);
+      await tx.delete(orderItems).where(ids.length ? and(where, notInArray(orderItems.orderItemId, ids)) : where);
+      if (!items.length) return;
+      const rows = await tx
+        .insert(orderItems)
+        .values(
+          items.map((i) => ({
+            organizationId: plan.ref.organizationId,
+            storeMarketplaceId: plan.ref.scopeId,
+            amazonOrderId,
+            orderItemId: i.OrderItemId,
+            asin: i.ASIN,
+            sellerSku: i.SellerSKU ?? null,
+            title: i.Title ?? null,
+            quantityOrdered: i.QuantityOrdered,
+            quantityShipped: i.QuantityShipped ?? 0,
+            itemPrice: i.ItemPrice?.Amount ?? null,
+            itemTax: i.ItemTax?.Amount ?? null,
+            shippingPrice: i.ShippingPrice?.Amount ?? null,
+            promotionDiscount: i.PromotionDiscount?.Amount ?? null,
+            currencyCode: i.ItemPrice?.CurrencyCode ?? null,
+            syncedAt: now,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [orderItems.storeMarketplaceId, orderItems.amazonOrderId, orderItems.orderItemId],
+          set: {
+            quantityOrdered: sql`excluded.quantity_ordered`,
+            quantityShipped: sql`excluded.quantity_shipped`,
+            itemPrice: sql`excluded.item_price`,
+            itemTax: sql`excluded.item_tax`,
+            shippingPrice: sql`excluded.shipping_price`,
+            promotionDiscount: sql`excluded.promotion_discount`,
+            currencyCode: sql`excluded.currency_code`,
+            title: sql`excluded.title`,
+            syncedAt: sql`excluded.synced_at`,
+          },
+          setWhere: sql`(${orderItems.quantityOrdered}, ${orderItems.quantityShipped}, ${orderItems.itemPrice}, ${orderItems.itemTax}, ${orderItems.shippingPrice}, ${orderItems.promotionDiscount})
+            is distinct from (excluded.quantity_ordered, excluded.quantity_shipped, excluded.item_price, excluded.item_tax, excluded.shipping_price, excluded.promotion_discount)`,
+        })
+        .returning({ id: orderItems.orderItemId });
+      written += rows.length;
+    });
+  }
+  return { calls, written };
+}
+
+export async function finishOrdersRun(db: Database, plan: OrdersRunPlan, totals: { rowsWritten: number; apiCalls: number; now: Date }) {
+  await finishRun(db, plan.ref, plan.runId, { status: "succeeded", ...totals, startedAt: new Date(plan.startedAt) });
+}

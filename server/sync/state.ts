@@ -1,0 +1,132 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "~/db/client";
+import { syncRuns, syncStates } from "~/db/schema";
+import { syncTask, type SyncTaskKey } from "./catalog";
+import { nextDueAt } from "./windows";
+
+export interface SyncScopeRef {
+  organizationId: string;
+  task: SyncTaskKey;
+  /** The catalog window's label, or "backfill". */
+  window: string;
+  scopeId: string;
+  timeZone: string;
+}
+
+export type SyncTrigger = "authorization" | "schedule" | "manual";
+
+/** Creates the state rows of a scope's windows (idempotent): a new scope is due at once. */
+export async function ensureSyncStates(db: Database, scopes: Omit<SyncScopeRef, "timeZone">[]) {
+  if (!scopes.length) return;
+  await db
+    .insert(syncStates)
+    .values(
+      scopes.map((s) => ({
+        organizationId: s.organizationId,
+        task: s.task,
+        window: s.window,
+        scopeKind: syncTask(s.task).scope,
+        scopeId: s.scopeId,
+        nextDueAt: new Date(0),
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/** Marks a run as started and opens its history row. */
+export async function startRun(
+  db: Database,
+  ref: SyncScopeRef,
+  args: { trigger: SyncTrigger; windows: { start: string; end: string }[]; now: Date; jobRunId?: string; progressTotal?: number },
+): Promise<string> {
+  await ensureSyncStates(db, [ref]);
+  await db
+    .update(syncStates)
+    .set({
+      status: "running",
+      lastStartedAt: args.now,
+      ...(args.progressTotal !== undefined ? { progressTotal: args.progressTotal, progressDone: 0 } : {}),
+    })
+    .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId)));
+  const [run] = await db
+    .insert(syncRuns)
+    .values({
+      organizationId: ref.organizationId,
+      task: ref.task,
+      window: ref.window,
+      scopeId: ref.scopeId,
+      trigger: args.trigger,
+      windows: args.windows,
+      status: "running",
+      startedAt: args.now,
+      jobRunId: args.jobRunId,
+    })
+    .returning({ id: syncRuns.id });
+  return run!.id;
+}
+
+/** Progress of a long backfill ("advertising: 41 of 60 days"). */
+export async function recordProgress(db: Database, ref: Omit<SyncScopeRef, "timeZone" | "organizationId">, done: number) {
+  await db
+    .update(syncStates)
+    .set({ progressDone: done })
+    .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId)));
+}
+
+function cadenceOf(ref: SyncScopeRef) {
+  const rule = syncTask(ref.task).windows.find((w) => w.label === ref.window);
+  return rule?.cadence ?? ({ kind: "on-demand" } as const);
+}
+
+export async function finishRun(
+  db: Database,
+  ref: SyncScopeRef,
+  runId: string,
+  outcome: { status: "succeeded" | "no_data"; rowsWritten: number; apiCalls: number; startedAt: Date; now: Date },
+) {
+  await db
+    .update(syncRuns)
+    .set({ status: outcome.status, rowsWritten: outcome.rowsWritten, apiCalls: outcome.apiCalls, finishedAt: outcome.now })
+    .where(eq(syncRuns.id, runId));
+  await db
+    .update(syncStates)
+    .set({
+      status: "idle",
+      lastSucceededAt: outcome.now,
+      nextDueAt: nextDueAt(cadenceOf(ref), outcome.startedAt, ref.timeZone, `${ref.task}:${ref.window}:${ref.scopeId}`),
+      lastError: null,
+      lastErrorAt: null,
+      consecutiveFailures: 0,
+      progressDone: sql`${syncStates.progressTotal}`,
+      rowsWritten: sql`${syncStates.rowsWritten} + ${outcome.rowsWritten}`,
+    })
+    .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId)));
+}
+
+/**
+ * Records a failure in words a seller understands. The window stays due: the scheduler retries it with a
+ * growing delay (5, 10, 20 … minutes, at most 2 hours) rather than at once.
+ */
+export async function failRun(
+  db: Database,
+  ref: SyncScopeRef,
+  runId: string | null,
+  args: { error: string; apiCalls?: number; now: Date; paused?: boolean },
+) {
+  if (runId)
+    await db
+      .update(syncRuns)
+      .set({ status: "failed", error: args.error, apiCalls: args.apiCalls ?? 0, finishedAt: args.now })
+      .where(eq(syncRuns.id, runId));
+  await ensureSyncStates(db, [ref]);
+  await db
+    .update(syncStates)
+    .set({
+      status: args.paused ? "paused" : "failed",
+      lastError: args.error,
+      lastErrorAt: args.now,
+      consecutiveFailures: sql`${syncStates.consecutiveFailures} + 1`,
+      nextDueAt: sql`${args.now.toISOString()}::timestamptz + least(interval '2 hours', interval '5 minutes' * power(2, ${syncStates.consecutiveFailures}))`,
+    })
+    .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId)));
+}
