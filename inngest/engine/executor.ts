@@ -32,6 +32,8 @@ export class Executor {
   private loop: Promise<void> | null = null;
   private inFlight = new Set<Promise<void>>();
   private wake: (() => void) | null = null;
+  /** Set by any notification since the loop last looked for work, so a wake-up is never lost. */
+  private signalled = false;
   private readonly workers: number;
   private readonly pollMs: number;
 
@@ -45,7 +47,7 @@ export class Executor {
       owner: `${process.pid}-${randomBytes(4).toString("hex")}`,
       leaseMs: options.leaseMs ?? 30_000,
       retryBaseMs: options.retryBaseMs ?? 1_000,
-      notify: () => this.wake?.(),
+      notify: () => this.signal(),
     };
     this.workers = options.workers ?? 16;
     this.pollMs = options.pollMs ?? 200;
@@ -126,6 +128,9 @@ export class Executor {
     this.loop = (async () => {
       while (this.running) {
         let claimed = 0;
+        // Notifications arrive inside transactions (before commit) and after processing (after
+        // commit); one that lands while we are claiming must not be lost, or a step waits a poll.
+        this.signalled = false;
         try {
           // Cron granularity is a minute: checking twice a second keeps it off the hot path.
           if (Date.now() - cronCheckedAt >= 500) {
@@ -141,7 +146,7 @@ export class Executor {
                 .catch((err: unknown) => console.error("[executor] item failed", item.kind, item.id, err))
                 .finally(() => {
                   this.inFlight.delete(p);
-                  this.wake?.();
+                  this.signal();
                 });
               this.inFlight.add(p);
             }
@@ -149,7 +154,7 @@ export class Executor {
         } catch (err) {
           if (this.running) console.error("[executor] loop error", err);
         }
-        if (claimed === 0 || this.inFlight.size >= this.workers) {
+        if ((claimed === 0 || this.inFlight.size >= this.workers) && !this.signalled) {
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, this.pollMs);
             this.wake = () => {
@@ -161,6 +166,11 @@ export class Executor {
         }
       }
     })();
+  }
+
+  private signal(): void {
+    this.signalled = true;
+    this.wake?.();
   }
 
   async stop(): Promise<void> {
