@@ -1,8 +1,7 @@
-import { Rng } from "../util/rng";
-import { dayStartMs, DAY } from "../util/time";
+import { hash32, Rng } from "../util/rng";
+import { DAY } from "../util/time";
 import { demandFactor } from "../world/orders";
 import type { Entity } from "./entities";
-import type { AdsProfile } from "./state";
 
 export interface Metrics {
   impressions: number;
@@ -40,7 +39,7 @@ export function trafficShare(ageDays: number): number {
 
 /** Final (fully restated) metrics of a keyword/target on a local day. */
 export function finalMetrics(seed: string, e: Entity, day: string, avgPriceMinor: number): Metrics {
-  const rng = new Rng(seed, "adm", e.id, day);
+  const rng = Rng.fromHash(hash32(seed, e.id, day));
   if (rng.chance(0.35)) return ZERO;
   const impressions = Math.round(e.weight * demandFactor(day) * rng.int(40, 900));
   const ctr = 0.002 + rng.next() * 0.012;
@@ -52,21 +51,20 @@ export function finalMetrics(seed: string, e: Entity, day: string, avgPriceMinor
   const p7 = Math.round(p14 * 0.92);
   const p1 = Math.round(p14 * 0.7);
   const p30 = p14 + (rng.chance(0.2) ? 1 : 0) * Math.min(1, p14);
-  const u = (p: number) => p + Math.floor(p * rng.next() * 0.2);
+  const extra = rng.next() * 0.2;
   const price = avgPriceMinor;
   return {
     impressions, clicks, cost,
     purchases1d: p1, purchases7d: p7, purchases14d: p14, purchases30d: p30,
-    units1d: u(p1), units7d: u(p7), units14d: u(p14), units30d: u(p30),
+    units1d: p1 + Math.floor(p1 * extra), units7d: p7 + Math.floor(p7 * extra), units14d: p14 + Math.floor(p14 * extra), units30d: p30 + Math.floor(p30 * extra),
     sales1d: p1 * price, sales7d: p7 * price, sales14d: p14 * price, sales30d: p30 * price,
     sameSkuShare: 0.7 + rng.next() * 0.3,
   };
 }
 
 /** Metrics as Amazon reports them at `now`: partial today, restated past days. */
-export function observedMetrics(seed: string, profile: AdsProfile, e: Entity, day: string, now: number, avgPriceMinor: number): Metrics {
+export function observedMetrics(seed: string, e: Entity, day: string, start: number, now: number, avgPriceMinor: number): Metrics {
   if (day < e.firstImpressionDay) return ZERO;
-  const start = dayStartMs(day, profile.marketplace.timezone);
   if (start > now) return ZERO;
   // Paused/archived entities stop receiving traffic from the day after the change.
   if (e.state !== "ENABLED" && e.updatedMs < start) return ZERO;
@@ -77,15 +75,14 @@ export function observedMetrics(seed: string, profile: AdsProfile, e: Entity, da
   const elapsed = now < end ? (now - start) / DAY : 1;
   const t = trafficShare(age) * elapsed;
   const c = conversionShare(age) * elapsed;
-  const ti = (v: number) => Math.round(v * t);
-  const ci = (v: number) => Math.round(v * c);
-  const impressions = ti(f.impressions);
+  const impressions = Math.round(f.impressions * t);
   if (impressions === 0) return ZERO;
+  const r = Math.round;
   return {
-    impressions, clicks: ti(f.clicks), cost: ti(f.cost),
-    purchases1d: ci(f.purchases1d), purchases7d: ci(f.purchases7d), purchases14d: ci(f.purchases14d), purchases30d: ci(f.purchases30d),
-    units1d: ci(f.units1d), units7d: ci(f.units7d), units14d: ci(f.units14d), units30d: ci(f.units30d),
-    sales1d: ci(f.sales1d), sales7d: ci(f.sales7d), sales14d: ci(f.sales14d), sales30d: ci(f.sales30d),
+    impressions, clicks: r(f.clicks * t), cost: r(f.cost * t),
+    purchases1d: r(f.purchases1d * c), purchases7d: r(f.purchases7d * c), purchases14d: r(f.purchases14d * c), purchases30d: r(f.purchases30d * c),
+    units1d: r(f.units1d * c), units7d: r(f.units7d * c), units14d: r(f.units14d * c), units30d: r(f.units30d * c),
+    sales1d: r(f.sales1d * c), sales7d: r(f.sales7d * c), sales14d: r(f.sales14d * c), sales30d: r(f.sales30d * c),
     sameSkuShare: f.sameSkuShare,
   };
 }

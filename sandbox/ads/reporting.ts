@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { createGzip } from "node:zlib";
 import { presign } from "../http/documents";
 import type { Ctx, Reply, Route } from "../http/types";
 import { HttpError } from "../http/types";
 import { addDays, dayDiff, localDay } from "../util/time";
 import type { AdsReportSpec, ReportTypeId } from "./report-rows";
-import { buildAdsRows, COLUMNS, GROUP_BY, REPORT_TYPES } from "./report-rows";
+import type { Row } from "./report-rows";
+import { adsRows, COLUMNS, GROUP_BY, REPORT_TYPES } from "./report-rows";
 import type { AdsProfile } from "./state";
 
 const RETENTION_DAYS = 95;
@@ -26,6 +27,37 @@ interface AdsReport {
   deleted?: boolean;
   fileSize?: number;
   docId?: string;
+  building?: Promise<void>;
+}
+
+/**
+ * gzip of one JSON array, streamed: a big account's 31-day keyword report has
+ * about a million rows, so rows are serialised in batches and the event loop
+ * is released between them.
+ */
+export async function gzipJsonArray(rows: Iterable<Row>): Promise<Buffer> {
+  const gz = createGzip();
+  const out: Buffer[] = [];
+  gz.on("data", (b: Buffer) => out.push(b));
+  const done = new Promise<void>((resolve, reject) => { gz.on("end", () => resolve()); gz.on("error", reject); });
+  gz.write("[");
+  let batch: string[] = [];
+  let first = true;
+  const flush = async () => {
+    if (!batch.length) return;
+    gz.write((first ? "" : ",") + batch.join(","));
+    first = false;
+    batch = [];
+    await new Promise((r) => setImmediate(r));
+  };
+  for (const row of rows) {
+    batch.push(JSON.stringify(row));
+    if (batch.length >= 5000) await flush();
+  }
+  await flush();
+  gz.end("]");
+  await done;
+  return Buffer.concat(out);
 }
 
 const reports = new WeakMap<object, Map<string, AdsReport>>();
@@ -43,25 +75,33 @@ function profileOf(ctx: Ctx): AdsProfile {
   return p;
 }
 
-function status(ctx: Ctx, r: AdsReport): "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED" {
+type Status = "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED";
+
+function phase(ctx: Ctx, r: AdsReport): Status {
   const now = ctx.sb.clock.now();
   if (now < r.startMs) return "PENDING";
   if (now < r.doneMs) return "PROCESSING";
-  if (r.outcome) return "FAILED";
-  if (!r.docId) {
-    const p = ctx.sb.ads.profile(r.profileId);
-    if (!p) return "FAILED";
-    const rows = buildAdsRows(ctx.sb, p, r.spec, r.doneMs);
-    const body = gzipSync(Buffer.from(JSON.stringify(rows), "utf8"));
-    r.docId = `ads-${r.reportId}`;
+  return r.outcome ? "FAILED" : "COMPLETED";
+}
+
+/** Status as of now; the file is generated (once) when the report is first seen completed. */
+async function status(ctx: Ctx, r: AdsReport): Promise<Status> {
+  const st = phase(ctx, r);
+  if (st !== "COMPLETED" || r.docId) return st;
+  const p = ctx.sb.ads.profile(r.profileId);
+  if (!p) return "FAILED";
+  r.building ??= gzipJsonArray(adsRows(ctx.sb, p, r.spec, r.doneMs)).then((body) => {
+    const id = `ads-${r.reportId}`;
+    ctx.sb.documents.put(id, { body, contentType: "application/octet-stream", encoding: "gzip" });
     r.fileSize = body.length;
-    ctx.sb.documents.put(r.docId, { body, contentType: "application/octet-stream", encoding: "gzip" });
-  }
+    r.docId = id;
+  });
+  await r.building;
   return "COMPLETED";
 }
 
-function json(ctx: Ctx, r: AdsReport): Record<string, unknown> {
-  const st = status(ctx, r);
+async function json(ctx: Ctx, r: AdsReport): Promise<Record<string, unknown>> {
+  const st = await status(ctx, r);
   const out: Record<string, unknown> = {
     reportId: r.reportId, name: r.name ?? null, status: st, configuration: r.configuration, startDate: r.spec.startDate, endDate: r.spec.endDate,
     createdAt: new Date(r.createdMs).toISOString(), updatedAt: new Date(st === "PENDING" ? r.createdMs : st === "PROCESSING" ? r.startMs : r.doneMs).toISOString(),
@@ -79,7 +119,7 @@ function json(ctx: Ctx, r: AdsReport): Record<string, unknown> {
 
 const isDate = (s: unknown): s is string => typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-function create(ctx: Ctx): Reply {
+async function create(ctx: Ctx): Promise<Reply> {
   const ct = String(ctx.req.headers["content-type"] ?? "").split(";")[0]?.trim();
   if (ct !== CT_REQ) throw err(415, "415", `Content-Type must be ${CT_REQ}`);
   const p = profileOf(ctx);
@@ -113,7 +153,7 @@ function create(ctx: Ctx): Reply {
   const key = JSON.stringify({ p: p.profileId, spec });
   for (const r of store(ctx).values()) {
     if (r.deleted || JSON.stringify({ p: r.profileId, spec: r.spec }) !== key) continue;
-    const st = status(ctx, r);
+    const st = phase(ctx, r);
     if (st === "PENDING" || st === "PROCESSING") throw err(425, "425", `The Request is a duplicate of : ${r.reportId}`);
   }
   const delay = ctx.sb.options.reportDelaySeconds * 1000;
@@ -121,7 +161,7 @@ function create(ctx: Ctx): Reply {
   if (typeof body.name === "string") r.name = body.name;
   if (ctx.sb.faults.get("createAsyncReport").reportOutcome) r.outcome = "FAILED";
   store(ctx).set(r.reportId, r);
-  return { status: 200, headers: { "content-type": "application/vnd.createasyncreportresponse.v3+json" }, body: json(ctx, r) };
+  return { status: 200, headers: { "content-type": "application/vnd.createasyncreportresponse.v3+json" }, body: await json(ctx, r) };
 }
 
 function own(ctx: Ctx): AdsReport {
@@ -131,13 +171,13 @@ function own(ctx: Ctx): AdsReport {
   return r;
 }
 
-function get(ctx: Ctx): Reply {
-  return { status: 200, headers: { "content-type": "application/vnd.getasyncreportresponse.v3+json" }, body: json(ctx, own(ctx)) };
+async function get(ctx: Ctx): Promise<Reply> {
+  return { status: 200, headers: { "content-type": "application/vnd.getasyncreportresponse.v3+json" }, body: await json(ctx, own(ctx)) };
 }
 
 function del(ctx: Ctx): Reply {
   const r = own(ctx);
-  if (status(ctx, r) !== "PENDING") throw err(400, "400", "Only PENDING reports can be deleted");
+  if (phase(ctx, r) !== "PENDING") throw err(400, "400", "Only PENDING reports can be deleted");
   r.deleted = true;
   return { status: 200, headers: { "content-type": "application/vnd.deleteasyncreportresponse.v3+json" }, body: { code: "200", detail: "Report deleted", reportId: r.reportId } };
 }

@@ -3,7 +3,7 @@ import { ACCESS_TTL_MS } from "./store";
 
 const lwaError = (status: number, error: string, description: string): Reply => ({
   status,
-  headers: { "cache-control": "no-store", pragma: "no-cache" },
+  headers: { "cache-control": "no-store", pragma: "no-cache", "content-type": "application/json;charset=UTF-8" },
   body: { error_description: description, error },
 });
 
@@ -64,7 +64,7 @@ function token(ctx: Ctx): Reply {
   if (!a) return lwaError(400, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
   return {
     status: 200,
-    headers: { "cache-control": "no-store", pragma: "no-cache" },
+    headers: { "cache-control": "no-store", pragma: "no-cache", "content-type": "application/json;charset=UTF-8" },
     body: { access_token: a.token, refresh_token: refreshToken, token_type: "bearer", expires_in: ACCESS_TTL_MS / 1000 },
   };
 }

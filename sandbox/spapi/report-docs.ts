@@ -24,7 +24,8 @@ export interface ReportRequest {
   asOf: number;
 }
 
-type Row = string[];
+/** A row's cells, or the row already joined with tabs (big reports keep only the joined line). */
+type Row = string[] | string;
 
 const clean = (s: string) => s.replace(/[\t\r\n]/g, " ");
 const iso00 = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "+00:00");
@@ -47,7 +48,7 @@ function days(mp: Marketplace, start: number, end: number): string[] {
 const STATUS_FLAT: Record<string, string> = { Pending: "Pending", Unshipped: "Unshipped", Shipped: "Shipped", Canceled: "Cancelled" };
 
 function orderRows(sb: Sandbox, r: ReportRequest, byUpdate: boolean): Row[] {
-  const rows: Array<{ k: number; id: string; row: Row }> = [];
+  const rows: Array<{ k: number; id: string; row: string }> = [];
   for (const mp of r.marketplaces) {
     const gen: Iterable<Order> = byUpdate ? sb.world.ordersTouchable(r.seller, mp, r.start, r.end) : sb.world.ordersPurchasedBetween(r.seller, mp, r.start, r.end);
     for (const o of gen) {
@@ -67,7 +68,7 @@ function orderRows(sb: Sandbox, r: ReportRequest, byUpdate: boolean): Row[] {
         ];
         if (!byUpdate) row.push("");
         row.push(o.isBusiness ? "true" : "false", "", "");
-        rows.push({ k: byUpdate ? lu : o.purchaseMs, id: o.amazonOrderId, row });
+        rows.push({ k: byUpdate ? lu : o.purchaseMs, id: o.amazonOrderId, row: row.join("\t") });
       }
     }
   }
@@ -217,7 +218,7 @@ function ledgerRows(sb: Sandbox, r: ReportRequest): Row[] {
     // Customer shipments: AFN order lines leaving the warehouse.
     for (const o of sb.world.ordersTouchable(r.seller, mp, r.start, end)) {
       if (o.channel !== "AFN" || o.shipMs === undefined || o.shipMs < r.start || o.shipMs >= end) continue;
-      for (const l of o.lines) rows.push([o.shipMs, [mmdd(o.shipMs, mp.timezone), l.product.fnsku, l.product.asin, l.product.sku, clean(l.product.title), "Shipments", o.amazonOrderId, String(-l.quantity), fcFor(sb.seed, mp, l.product.sku), "SELLABLE", "", mp.countryCode, "", ""]]);
+      for (const l of o.lines) rows.push([o.shipMs, [mmdd(o.shipMs, mp.timezone), l.product.fnsku, l.product.asin, l.product.sku, clean(l.product.title), "Shipments", o.amazonOrderId, String(-l.quantity), fcFor(sb.seed, mp, l.product.sku), "SELLABLE", "", mp.countryCode, "", ""].join("\t")]);
     }
     for (const x of customerReturns(sb, r.seller, mp, r.start, end, r.asOf)) {
       rows.push([x.ms, [mmdd(x.ms, mp.timezone), x.product.fnsku, x.product.asin, x.product.sku, clean(x.product.title), "CustomerReturns", x.o.amazonOrderId, String(x.qty), x.fc, x.disposition, "", mp.countryCode, "", ""]]);
@@ -256,7 +257,7 @@ export function buildDocument(sb: Sandbox, r: ReportRequest, malformedRows = 0):
   }
   if (rows.length === 0) return { kind: "empty" };
   const header = REPORT_COLUMNS[r.reportType] ?? [];
-  const lines = [header.join("\t"), ...rows.map((x) => x.join("\t"))];
+  const lines = [header.join("\t"), ...rows.map((x) => (typeof x === "string" ? x : x.join("\t")))];
   if (malformedRows > 0) {
     // Fault knob: rows with a wrong column count and an unterminated quote, spread through the file.
     const rng = new Rng(sb.seed, "malformed", r.reportType, r.start);

@@ -17,8 +17,9 @@ function parseInterval(s: string): { start: DateTime; end: DateTime } {
   return { start, end };
 }
 
+/** Amazon writes interval bounds without seconds: 2019-08-01T00:00-07:00. */
 function fmt(d: DateTime): string {
-  return d.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
+  return d.toFormat("yyyy-MM-dd'T'HH:mmZZ");
 }
 
 function getOrderMetrics(ctx: Ctx): Reply {

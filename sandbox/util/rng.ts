@@ -29,6 +29,17 @@ export class Rng {
     this.d = 1;
     for (let i = 0; i < 12; i++) this.next();
   }
+  /** Cheap generator from an already-hashed 32-bit seed (hot loops: one hash, no string joins). */
+  static fromHash(h: number): Rng {
+    const r = Object.create(Rng.prototype) as Rng;
+    r.a = h >>> 0;
+    r.b = Math.imul(h ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+    r.c = Math.imul(h ^ 0x7f4a7c15, 0xc2b2ae35) >>> 0;
+    r.d = 1;
+    for (let i = 0; i < 8; i++) r.next();
+    return r;
+  }
+
   /** sfc32: uniform in [0, 1). */
   next(): number {
     this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0;

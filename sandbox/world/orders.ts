@@ -67,12 +67,16 @@ function dayNumber(day: string): number {
 }
 
 /** Deterministic weekly + seasonal swing so charts are not flat; never below 1 so volume knobs are minimums. */
+const demandCache = new Map<string, number>();
 export function demandFactor(day: string): number {
+  const hit = demandCache.get(day);
+  if (hit !== undefined) return hit;
   const d = new Date(`${day}T00:00:00Z`);
   const dow = d.getUTCDay();
   const week = dow === 0 || dow === 6 ? 1.15 : 1;
   const month = d.getUTCMonth();
   const season = month === 10 || month === 11 ? 1.35 : 1;
+  demandCache.set(day, week * season);
   return week * season;
 }
 
