@@ -24,6 +24,12 @@ export async function processItem(ctx: EngineContext, appFetch: AppFetch, item: 
             error: { name: "FunctionTimeoutError", message: "The function exceeded its timeouts.finish" },
           });
         });
+      case "cancel":
+        return await transaction(ctx.sql, async (tx) => {
+          await takeItem(tx, ctx, item);
+          const reason = (item.payload as { reason?: string } | null)?.reason ?? "Cancelled by an operator";
+          await finishRun(tx, ctx, item.runId ?? "", "cancelled", { error: { name: "Cancelled", message: reason } });
+        });
       case "debounce":
         return await fireDebounce(ctx, item);
     }

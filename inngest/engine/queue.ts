@@ -4,7 +4,8 @@ import { concurrencyLimits, concurrencyPrefixes } from "./flow";
 
 export interface QueueItem {
   id: number;
-  kind: "call" | "wake" | "pause-timeout" | "run-timeout" | "debounce";
+  /** `cancel` is written by server/runs (an operator's request), everything else by the executor. */
+  kind: "call" | "wake" | "pause-timeout" | "run-timeout" | "cancel" | "debounce";
   runId: string | null;
   /** For calls: the hashed step to run, or null for a discovery call (`stepId=step`). */
   stepId: string | null;

@@ -1,3 +1,4 @@
-/** Executor run history for the admin runs page and the Sync center (read-only). */
+/** Executor run history for the admin runs page and the Sync center, plus cancelling a run. */
 export { getRun, listFunctions, listRuns } from "./queries";
+export { requestCancel } from "./actions";
 export type * from "./types";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, testClient } from "~/inngest/engine/testing";
-import { getRun, listFunctions, listRuns } from "./index";
+import { getRun, listFunctions, listRuns, requestCancel } from "./index";
 
 const t = testClient("admin");
 let tries = 0;
@@ -88,5 +88,16 @@ describe("server/runs", () => {
     const sync = fnViews.find((f) => f.id === "admin-sync-orders");
     expect(sync).toMatchObject({ name: "Sync orders", triggers: [{ event: "admin/sync" }], counts: { completed: 3, running: 1, failed: 0 } });
     expect(sync?.lastRunAt).toBeInstanceOf(Date);
+  });
+
+  it("cancels a running run through the executor", async () => {
+    const [sleeping] = (await listRuns(h.db.db, { status: "running" })).runs;
+    expect(await requestCancel(h.db.db, sleeping!.id, "Stopped from the Sync center")).toBe(true);
+    await h.executor.runUntilIdle();
+    const run = await getRun(h.db.db, sleeping!.id);
+    expect(run).toMatchObject({ status: "cancelled", error: { name: "Cancelled", message: "Stopped from the Sync center" } });
+    expect(await requestCancel(h.db.db, sleeping!.id)).toBe(false);
+    await h.advance(60_000);
+    expect((await getRun(h.db.db, sleeping!.id))?.status).toBe("cancelled");
   });
 });
