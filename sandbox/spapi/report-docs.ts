@@ -5,7 +5,7 @@ import { hash32, Rng } from "../util/rng";
 import { addDays, DAY, localDay } from "../util/time";
 import { localPriceMinor } from "../world/catalog";
 import type { Product } from "../world/catalog";
-import { fbaProducts, fcFor, inventoryLevel, ledgerAdjustmentsOnDay, ltsfPublicationDay, publicationMs, reimbursementsOnDay, removalsOnDay, storageFeePublicationDay } from "../world/fba";
+import { fbaProducts, fcFor, inboundShipmentsInMonth, inventoryLevel, ledgerAdjustmentsOnDay, ltsfPublicationDay, publicationMs, reimbursementsOnDay, removalsOnDay, storageFeePublicationDay } from "../world/fba";
 import type { Marketplace } from "../world/marketplaces";
 import { mustMarketplace } from "../world/marketplaces";
 import type { Order } from "../world/orders";
@@ -222,6 +222,22 @@ function ledgerRows(sb: Sandbox, r: ReportRequest): Row[] {
     }
     for (const x of customerReturns(sb, r.seller, mp, r.start, end, r.asOf)) {
       rows.push([x.ms, [mmdd(x.ms, mp.timezone), x.product.fnsku, x.product.asin, x.product.sku, clean(x.product.title), "CustomerReturns", x.o.amazonOrderId, String(x.qty), x.fc, x.disposition, "", mp.countryCode, "", ""]]);
+    }
+    // Receipts: inbound units counted in, 60 % when receiving starts and the rest at closing.
+    for (const month of monthsBetween(r.start - 40 * DAY, end, mp.timezone)) {
+      if (month < sb.world.config.historyStart.slice(0, 7)) continue;
+      for (const s of inboundShipmentsInMonth(sb.seed, r.seller, mp, catalog, month)) {
+        const receiving = s.timeline.find(([st]) => st === "RECEIVING")?.[1];
+        const closed = s.timeline.find(([st]) => st === "CLOSED")?.[1];
+        for (const it of s.items) {
+          const first = Math.floor(it.received * 0.6);
+          const steps: Array<[number | undefined, number]> = [[receiving, first], [closed, it.received - first]];
+          for (const [ms, qty] of steps) {
+            if (ms === undefined || qty <= 0 || ms < r.start || ms >= end) continue;
+            rows.push([ms, [mmdd(ms, mp.timezone), it.product.fnsku, it.product.asin, it.product.sku, clean(it.product.title), "Receipts", s.shipmentId, String(qty), s.fc, "SELLABLE", "", mp.countryCode, "", ""]]);
+          }
+        }
+      }
     }
     for (const d of days(mp, r.start, end)) {
       for (const a of ledgerAdjustmentsOnDay(sb.seed, r.seller, mp, catalog, d)) {

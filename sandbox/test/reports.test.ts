@@ -153,6 +153,31 @@ describe("report documents", () => {
     expect(truth.rows.map((r: Record<string, string>) => r["reimbursement-id"])).toEqual(ids);
   });
 
+  it("ledger receipts add up to what the inbound API says was received", async () => {
+    const start = now - 90 * DAY;
+    const end = now - DAY;
+    const rows = (await (await fetch(`${sb.origin}/__sandbox/truth/report?reportType=GET_LEDGER_DETAIL_VIEW_DATA&marketplaceId=${US}&from=${iso(start)}&to=${iso(end)}`)).json()).rows as Array<Record<string, string>>;
+    const receipts = rows.filter((r) => r.EventType === "Receipts");
+    expect(receipts.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.EventType))).toEqual(new Set(["Shipments", "CustomerReturns", "Adjustments", "Receipts"]));
+    sb.sandbox.quotas.reset();
+    const shipments = (await spGet(sb, await spToken(sb), `/fba/inbound/v0/shipments?QueryType=SHIPMENT&MarketplaceId=${US}&ShipmentStatusList=CLOSED`)).body.payload.ShipmentData as Array<{ ShipmentId: string }>;
+    let checked = 0;
+    for (const sh of shipments) {
+      const mine = receipts.filter((r) => r.ReferenceID === sh.ShipmentId);
+      if (mine.length === 0) continue;
+      sb.sandbox.quotas.reset();
+      const items = (await spGet(sb, await spToken(sb), `/fba/inbound/v0/shipments/${sh.ShipmentId}/items?MarketplaceId=${US}`)).body.payload.ItemData as Array<{ QuantityReceived: number }>;
+      // Receiving and closing both inside the window ⇒ two receipt rows per item (one if a single unit).
+      const expectedRows = items.reduce((a, i) => a + (i.QuantityReceived >= 2 ? 2 : i.QuantityReceived), 0);
+      if (mine.length !== expectedRows) continue;
+      const received = items.reduce((a, i) => a + i.QuantityReceived, 0);
+      expect(mine.reduce((a, r) => a + Number(r.Quantity), 0)).toBe(received);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it("orders reports over 30 days give Amazon's range-exceeded document", async () => {
     const { text } = await runReport(sb, token, { reportType: "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL", marketplaceIds: [US], dataStartTime: iso(now - 45 * DAY), dataEndTime: iso(now - DAY) });
     expect(text).toContain("Date range exceeded");
