@@ -124,7 +124,7 @@ async function applyOps(
   if (settled || again) await continueRun(tx, ctx, run, eager);
 }
 
-/** Records a step that is waiting on something; returns its status (a completed step stays completed). */
+/** Records a step that is waiting on something; returns its resulting status (only `planned` ever changes). */
 async function pendingStep(
   tx: Tx,
   ctx: EngineContext,
@@ -139,7 +139,9 @@ async function pendingStep(
     values (${runId}, ${op.id}, ${extra.name}, ${op.op}, ${status}, ${extra.attempts ?? 0},
       ${extra.lastError ? json(tx, extra.lastError) : null}, ${op.opts ? json(tx, op.opts) : null}, ${extra.wakeAt ?? null}, ${now})
     on conflict (run_id, step_id) do update set
-      status = case when executor_steps.status in ('completed', 'failed') then executor_steps.status else excluded.status end,
+      -- Only a planned step may change state here: a settled one is final, and a sleeping/waiting/invoking
+      -- one re-reported by a later discovery (v1, race) keeps its timer or pause.
+      status = case when executor_steps.status = 'planned' then excluded.status else executor_steps.status end,
       attempts = greatest(executor_steps.attempts, excluded.attempts),
       last_error = coalesce(excluded.last_error, executor_steps.last_error),
       wake_at = coalesce(excluded.wake_at, executor_steps.wake_at)

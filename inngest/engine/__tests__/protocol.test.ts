@@ -96,6 +96,10 @@ const fns = [
     ]);
     return a + b;
   }),
+  t.client.createFunction({ id: "mixed", triggers: [{ event: "proto/mixed" }] }, async ({ step }) => {
+    const [a] = await Promise.all([step.run("m-a", () => "a"), step.sleep("m-nap", "5s")]);
+    return a;
+  }),
   t.client.createFunction({ id: "parallel", triggers: [{ event: "proto/parallel" }] }, async ({ step }) => {
     const [a, b, c] = await Promise.all([step.run("a", () => 1), step.run("b", () => 2), step.run("c", () => 3)]);
     const d = await step.run("d", () => a + b + c);
@@ -320,6 +324,17 @@ describe("parallel steps (request version 2)", () => {
 });
 
 describe("parallel modes", () => {
+  it("a sleep in parallel with a step holds the discovery until it wakes", async () => {
+    await send("proto/mixed");
+    expect((await h.runsOf("proto-mixed"))[0]?.status).toBe("running");
+    const before = h.callsOf("proto-mixed").length;
+    await h.advance(5_000);
+    expect((await h.runsOf("proto-mixed"))[0]).toMatchObject({ status: "completed", output: "a" });
+    const after = h.callsOf("proto-mixed").slice(before);
+    expect(after.map((c) => c.stepId)).toEqual(["step"]);
+    expect(Object.keys(after[0]?.body.steps ?? {}).sort()).toEqual([sha1("m-a"), sha1("m-nap")].sort());
+  });
+
   it("race groups get a discovery after each settled step, without waiting for the rest", async () => {
     await send("proto/race");
     const calls = h.callsOf("proto-race");
