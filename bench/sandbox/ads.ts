@@ -23,6 +23,7 @@ const c = (await (await fetch(`${sb.origin}/reporting/reports`, {
 })).json()) as { reportId: string };
 sb.sandbox.clock.advance(2000);
 const g = (await (await fetch(`${sb.origin}/reporting/reports/${c.reportId}`, { headers: h })).json()) as { url: string; fileSize: number };
+console.info(`  generated server-side in ${((performance.now() - t) / 1000).toFixed(2)} s; ${mem()}`);
 // Count rows without materialising a million objects in the bench process itself.
 const text = gunzipSync(Buffer.from(await (await fetch(g.url)).arrayBuffer())).toString("utf8");
 const rows = text.split('{"campaignId"').length - 1;
