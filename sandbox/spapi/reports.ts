@@ -1,4 +1,5 @@
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { presign } from "../http/documents";
 import type { Ctx, Reply, Route } from "../http/types";
 import { spError } from "../http/types";
@@ -10,6 +11,8 @@ import { decodeToken, encodeToken, intParam, list, sellerMarketplaces, sellerOf,
 import { buildDocument, requestFor } from "./report-docs";
 import type { ProcessingStatus, ReportRecord } from "./report-store";
 
+const gzipAsync = promisify(gzip);
+
 const STATUSES: ProcessingStatus[] = ["CANCELLED", "DONE", "FATAL", "IN_PROGRESS", "IN_QUEUE"];
 
 function docId(sb: Sandbox, reportId: string): string {
@@ -17,27 +20,44 @@ function docId(sb: Sandbox, reportId: string): string {
   return `amzn1.spdoc.1.4.${region}.${hash32(sb.seed, "doc", reportId).toString(16)}-${reportId}`;
 }
 
-/** Status as of now; generates the document the first time the report is seen finished. */
-export function resolveReport(sb: Sandbox, r: ReportRecord): ProcessingStatus {
-  const now = sb.clock.now();
+/** Status by the clock alone (no document work). */
+function phase(sb: Sandbox, r: ReportRecord): ProcessingStatus | "FINISHED" {
   if (r.resolved) return r.resolved;
-  if (r.outcome === "CANCELLED" && r.cancelledAt !== undefined) { r.resolved = "CANCELLED"; return "CANCELLED"; }
+  if (r.outcome === "CANCELLED" && r.cancelledAt !== undefined) return "CANCELLED";
+  const now = sb.clock.now();
   if (now < r.startAt) return "IN_QUEUE";
   if (now < r.doneAt) return "IN_PROGRESS";
-  if (r.outcome) { r.resolved = r.outcome; return r.outcome; }
-  const seller = sb.world.seller(r.sellerId);
-  if (!seller) { r.resolved = "FATAL"; return "FATAL"; }
-  const result = buildDocument(sb, requestFor(sb, r, seller), sb.faults.get("createReport").malformedRows ?? 0);
-  if (result.kind === "empty") { r.resolved = "CANCELLED"; return "CANCELLED"; }
-  const id = docId(sb, r.reportId);
-  sb.documents.put(id, { body: gzipSync(Buffer.from(result.text, "utf8")), contentType: "text/tab-separated-values; charset=UTF-8", encoding: "gzip" });
-  r.reportDocumentId = id;
-  r.resolved = "DONE";
-  return "DONE";
+  return "FINISHED";
 }
 
-function reportJson(sb: Sandbox, r: ReportRecord): Record<string, unknown> {
-  const status = resolveReport(sb, r);
+const building = new WeakMap<ReportRecord, Promise<ProcessingStatus>>();
+
+/** Status as of now; generates the document (once) the first time the report is seen finished. */
+export async function resolveReport(sb: Sandbox, r: ReportRecord): Promise<ProcessingStatus> {
+  const ph = phase(sb, r);
+  if (ph !== "FINISHED") return ph;
+  if (r.outcome) { r.resolved = r.outcome; return r.outcome; }
+  let p = building.get(r);
+  if (!p) {
+    p = (async (): Promise<ProcessingStatus> => {
+      const seller = sb.world.seller(r.sellerId);
+      if (!seller) return (r.resolved = "FATAL");
+      const result = buildDocument(sb, requestFor(sb, r, seller), sb.faults.get("createReport").malformedRows ?? 0);
+      if (result.kind === "empty") return (r.resolved = "CANCELLED");
+      // gzip runs on libuv's pool so a big document does not stall other requests.
+      const body = await gzipAsync(Buffer.from(result.text, "utf8"));
+      const id = docId(sb, r.reportId);
+      sb.documents.put(id, { body, contentType: "text/tab-separated-values; charset=UTF-8", encoding: "gzip" });
+      r.reportDocumentId = id;
+      return (r.resolved = "DONE");
+    })();
+    building.set(r, p);
+  }
+  return p;
+}
+
+async function reportJson(sb: Sandbox, r: ReportRecord): Promise<Record<string, unknown>> {
+  const status = await resolveReport(sb, r);
   const out: Record<string, unknown> = { reportId: r.reportId, reportType: r.reportType, createdTime: isoZ(r.createdTime), processingStatus: status, marketplaceIds: r.marketplaceIds };
   if (r.dataStartTime !== undefined) out.dataStartTime = isoZ(r.dataStartTime);
   if (r.dataEndTime !== undefined) out.dataEndTime = isoZ(r.dataEndTime);
@@ -99,13 +119,14 @@ function ownReport(ctx: Ctx): ReportRecord {
   return r;
 }
 
-function getReport(ctx: Ctx): Reply {
-  return { status: 200, body: reportJson(ctx.sb, ownReport(ctx)) };
+async function getReport(ctx: Ctx): Promise<Reply> {
+  return { status: 200, body: await reportJson(ctx.sb, ownReport(ctx)) };
 }
 
 function cancelReport(ctx: Ctx): Reply {
   const r = ownReport(ctx);
-  const status = resolveReport(ctx.sb, r);
+  const ph = phase(ctx.sb, r);
+  const status = ph === "FINISHED" ? "DONE" : ph;
   if (status !== "IN_QUEUE") throw spError(400, "InvalidInput", `Report ${r.reportId} is ${status} and cannot be cancelled; only IN_QUEUE reports can be cancelled.`);
   r.outcome = "CANCELLED";
   r.cancelledAt = ctx.sb.clock.now();
@@ -113,7 +134,7 @@ function cancelReport(ctx: Ctx): Reply {
   return { status: 200, body: "" };
 }
 
-function getReports(ctx: Ctx): Reply {
+async function getReports(ctx: Ctx): Promise<Reply> {
   const sb = ctx.sb;
   const seller = sellerOf(ctx);
   const now = sb.clock.now();
@@ -133,13 +154,16 @@ function getReports(ctx: Ctx): Reply {
     if (mps.length) sellerMarketplaces(ctx, seller, mps, "marketplaceIds");
     q = { types, statuses, mps, size: intParam(ctx, "pageSize", 10, 1, 100), since: timeParam(ctx, "createdSince") ?? now - 90 * DAY, until: timeParam(ctx, "createdUntil") ?? now };
   }
-  const all = sb.reports.forSeller(seller.sellerId)
+  const candidates = sb.reports.forSeller(seller.sellerId)
     .filter((r) => q.types.includes(r.reportType) && r.createdTime >= q.since && r.createdTime <= q.until && r.createdTime >= now - 90 * DAY)
-    .filter((r) => !q.mps.length || r.marketplaceIds.some((m) => q.mps.includes(m)))
-    .filter((r) => !q.statuses.length || q.statuses.includes(resolveReport(sb, r)))
-    .sort((a, b) => b.createdTime - a.createdTime || (a.reportId < b.reportId ? 1 : -1));
+    .filter((r) => !q.mps.length || r.marketplaceIds.some((m) => q.mps.includes(m)));
+  const all: ReportRecord[] = [];
+  for (const r of candidates) if (!q.statuses.length || q.statuses.includes(await resolveReport(sb, r))) all.push(r);
+  all.sort((a, b) => b.createdTime - a.createdTime || (a.reportId < b.reportId ? 1 : -1));
   const slice = all.slice(offset, offset + q.size);
-  const body: Record<string, unknown> = { reports: slice.map((r) => reportJson(sb, r)) };
+  const reports: Array<Record<string, unknown>> = [];
+  for (const r of slice) reports.push(await reportJson(sb, r));
+  const body: Record<string, unknown> = { reports };
   if (offset + q.size < all.length) body.nextToken = `${encodeToken("", offset + q.size)}.${Buffer.from(JSON.stringify(q)).toString("base64url")}`;
   return { status: 200, body };
 }
