@@ -12,7 +12,7 @@ export const REPORT_TYPES = ["spCampaigns", "spTargeting", "spAdvertisedProduct"
 export type ReportTypeId = (typeof REPORT_TYPES)[number];
 
 export const GROUP_BY: Record<ReportTypeId, string[][]> = {
-  spCampaigns: [["campaign"], ["adGroup", "campaign"], ["adGroup"]],
+  spCampaigns: [["campaign"], ["adGroup", "campaign"], ["adGroup"], ["campaign", "campaignPlacement"], ["campaignPlacement"]],
   spTargeting: [["targeting"]],
   spAdvertisedProduct: [["advertiser"]],
   spSearchTerm: [["searchTerm"]],
@@ -24,7 +24,7 @@ const ADGROUP_COLUMNS = ["adGroupId", "adGroupName", "adStatus"];
 const TARGETING_COLUMNS = ["adGroupId", "adGroupName", "keywordId", "keyword", "keywordBid", "keywordType", "matchType", "targeting", "adKeywordStatus"];
 
 export const COLUMNS: Record<ReportTypeId, string[]> = {
-  spCampaigns: [...CAMPAIGN_COLUMNS, ...ADGROUP_COLUMNS, ...METRIC_COLUMNS],
+  spCampaigns: [...CAMPAIGN_COLUMNS, ...ADGROUP_COLUMNS, "placementClassification", ...METRIC_COLUMNS],
   spTargeting: [...CAMPAIGN_COLUMNS, ...TARGETING_COLUMNS, ...METRIC_COLUMNS],
   spAdvertisedProduct: [...CAMPAIGN_COLUMNS, "adGroupId", "adGroupName", "adId", "advertisedAsin", "advertisedSku", ...METRIC_COLUMNS],
   spSearchTerm: [...CAMPAIGN_COLUMNS, ...TARGETING_COLUMNS, "searchTerm", ...METRIC_COLUMNS],
@@ -43,7 +43,9 @@ export interface AdsReportSpec {
 export type Row = Record<string, unknown>;
 
 /** What a row is about; columns are read from it lazily so only requested ones cost anything. */
-interface Src { campaign?: Entity; adGroup?: Entity; leaf?: Entity; ad?: Entity; term?: string; m: Metrics; day: string }
+interface Src { campaign?: Entity; adGroup?: Entity; leaf?: Entity; ad?: Entity; term?: string; placement?: string; m: Metrics; day: string }
+
+const PLACEMENTS = ["Top of Search on-Amazon", "Detail Page on-Amazon", "Other on-Amazon"];
 
 function keywordType(e: Entity): string {
   if (e.kind === "keyword") return e.matchType ?? "EXACT";
@@ -102,6 +104,7 @@ export function* adsRows(sb: Sandbox, p: AdsProfile, spec: AdsReportSpec, asOf: 
       case "matchType": return e?.kind === "keyword" ? e.matchType : e ? keywordType(e) : null;
       case "adKeywordStatus": return e?.state ?? null;
       case "searchTerm": return s.term ?? null;
+      case "placementClassification": return s.placement ?? null;
       case "adId": return Number(s.ad?.id ?? 0);
       case "advertisedAsin": return s.ad?.asin ?? "";
       case "advertisedSku": return s.ad?.sku ?? "";
@@ -188,7 +191,13 @@ export function* adsRows(sb: Sandbox, p: AdsProfile, spec: AdsReportSpec, asOf: 
       const base: Src = { campaign, adGroup, leaf: e, m, day };
       switch (spec.reportTypeId) {
         case "spCampaigns":
-          accumulate(spec.groupBy.includes("adGroup") ? `g${e.adGroupId ?? ""}` : `c${e.campaignId}`, base);
+          if (spec.groupBy.includes("campaignPlacement")) {
+            const parts = splitMetrics(seed, `${e.id}|${day}|placement`, m, PLACEMENTS.length);
+            for (let j = 0; j < PLACEMENTS.length; j++) {
+              const part = parts[j];
+              if (part && part.impressions > 0) accumulate(`p${e.campaignId}|${String(j)}`, { ...base, m: part, placement: PLACEMENTS[j] ?? "" });
+            }
+          } else accumulate(spec.groupBy.includes("adGroup") ? `g${e.adGroupId ?? ""}` : `c${e.campaignId}`, base);
           break;
         case "spTargeting":
           if (daily) yield project(base);

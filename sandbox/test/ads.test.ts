@@ -201,6 +201,34 @@ describe("reporting v3", () => {
     }
   });
 
+  it("SUMMARY totals equal the sum of DAILY rows; placements split campaigns", async () => {
+    const cols = ["campaignId", "impressions", "clicks", "cost", "purchases14d"];
+    const daily = await run({ startDate: day(8), endDate: day(4), configuration: config("spCampaigns", ["campaign"], [...cols, "date"]) });
+    const summary = await run({ startDate: day(8), endDate: day(4), configuration: { ...config("spCampaigns", ["campaign"], [...cols, "startDate", "endDate"]), timeUnit: "SUMMARY" } });
+    const placements = await run({ startDate: day(8), endDate: day(4), configuration: { ...config("spCampaigns", ["campaign", "campaignPlacement"], [...cols, "placementClassification", "startDate", "endDate"]), timeUnit: "SUMMARY" } });
+    const sum = (rows: AnyJson[], k: string, id?: number) => rows.filter((r) => id === undefined || r.campaignId === id).reduce((a, r) => a + r[k], 0);
+    expect(summary.length).toBeGreaterThan(0);
+    for (const row of summary) {
+      expect(row.startDate).toBe(day(8));
+      expect(row.impressions).toBe(sum(daily, "impressions", row.campaignId));
+      expect(row.clicks).toBe(sum(daily, "clicks", row.campaignId));
+      expect(row.purchases14d).toBe(sum(daily, "purchases14d", row.campaignId));
+      expect(sum(placements, "impressions", row.campaignId)).toBe(row.impressions);
+    }
+    expect(new Set(placements.map((r) => r.placementClassification))).toEqual(new Set(["Top of Search on-Amazon", "Detail Page on-Amazon", "Other on-Amazon"]));
+  });
+
+  it("FAILED on demand", async () => {
+    await fetch(`${sb.origin}/__sandbox/knobs`, { method: "POST", body: JSON.stringify({ faults: { createAsyncReport: { reportOutcome: "FATAL" } } }) });
+    const c = await ads("POST", "/reporting/reports", { startDate: day(3), endDate: day(2), configuration: config("spCampaigns", ["campaign"], ["campaignId", "date", "clicks"]) }, CT);
+    sb.sandbox.clock.advance(31_000);
+    const g = await ads("GET", `/reporting/reports/${c.body.reportId}`);
+    expect(g.body.status).toBe("FAILED");
+    expect(g.body.failureReason).toBeTruthy();
+    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports/{reportId}", "get", 200, g.body, "application/vnd.getasyncreportresponse.v3+json"));
+    await fetch(`${sb.origin}/__sandbox/knobs`, { method: "POST", body: JSON.stringify({ faults: null }) });
+  });
+
   it("enforces 31 days, 95-day retention, 425 on duplicates", async () => {
     const cols = ["campaignId", "date", "impressions"];
     const long = await ads("POST", "/reporting/reports", { startDate: day(40), endDate: day(2), configuration: config("spCampaigns", ["campaign"], cols) }, CT);
