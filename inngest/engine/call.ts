@@ -1,3 +1,4 @@
+import { signBody } from "./signing";
 import type { OutgoingOp, SerializedError, StoredEvent } from "./types";
 
 /*
@@ -18,6 +19,8 @@ export interface CallInput {
   stack: string[];
   disableImmediate: boolean;
   version: number;
+  /** Sign the request (cloud-mode apps verify it); omitted for dev-mode apps. */
+  signingKey?: string;
 }
 
 export function buildCallRequest(input: CallInput): Request {
@@ -38,15 +41,13 @@ export function buildCallRequest(input: CallInput): Request {
     },
     version: input.version,
   };
-  return new Request(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-inngest-req-version": String(input.version),
-      "x-inngest-server-kind": "dev",
-    },
-    body: JSON.stringify(body),
-  });
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-inngest-req-version": String(input.version),
+    "x-inngest-server-kind": input.signingKey ? "cloud" : "dev",
+  };
+  if (input.signingKey) headers["x-inngest-signature"] = signBody(body, input.signingKey, new Date());
+  return new Request(url, { method: "POST", headers, body: JSON.stringify(body) });
 }
 
 export type CallResult =

@@ -5,6 +5,7 @@ import { ingest } from "./events";
 import { processItem } from "./process";
 import { claim } from "./queue";
 import { Registry } from "./registry";
+import { signBody } from "./signing";
 import { createRun } from "./runs";
 import { nextFire } from "./cron";
 import { type AppFetch, type Clock, type EventPayload, type FunctionConfig, systemClock } from "./types";
@@ -22,6 +23,8 @@ export interface ExecutorOptions {
   retryBaseMs?: number;
   pollMs?: number;
   poolSize?: number;
+  /** Sign requests to the app with this Inngest signing key (a cloud-mode app requires it). */
+  signingKey?: string;
 }
 
 /** The executor core: durable queue + run state machine over Postgres, driving the app over the SDK protocol. */
@@ -47,6 +50,7 @@ export class Executor {
       owner: `${process.pid}-${randomBytes(4).toString("hex")}`,
       leaseMs: options.leaseMs ?? 30_000,
       retryBaseMs: options.retryBaseMs ?? 1_000,
+      signingKey: options.signingKey,
       notify: () => this.signal(),
     };
     this.workers = options.workers ?? 16;
@@ -64,12 +68,12 @@ export class Executor {
 
   /** In-band sync: PUT to the serve handler, which answers with its function configs directly. */
   async sync(): Promise<number> {
+    const payload = { url: this.options.appUrl };
+    const headers: Record<string, string> = { "content-type": "application/json", "x-inngest-sync-kind": "in_band" };
+    // Signatures are checked against the app's wall clock, never the (injectable) scheduling clock.
+    if (this.ctx.signingKey) headers["x-inngest-signature"] = signBody(payload, this.ctx.signingKey, new Date());
     const res = await this.options.appFetch(
-      new Request(this.options.appUrl, {
-        method: "PUT",
-        headers: { "content-type": "application/json", "x-inngest-sync-kind": "in_band" },
-        body: JSON.stringify({ url: this.options.appUrl }),
-      }),
+      new Request(this.options.appUrl, { method: "PUT", headers, body: JSON.stringify(payload) }),
     );
     if (res.status !== 200) throw new Error(`Sync with ${this.options.appUrl} failed: HTTP ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { app_id: string; functions: FunctionConfig[] };

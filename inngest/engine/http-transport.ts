@@ -16,6 +16,8 @@ export interface StartExecutorOptions {
   leaseMs?: number;
   workers?: number;
   retryBaseMs?: number;
+  /** Sign requests to the app (only needed if the app runs in cloud mode). */
+  signingKey?: string;
   log?: (message: string) => void;
 }
 
@@ -41,6 +43,7 @@ export async function startExecutor(options: StartExecutorOptions): Promise<{ ur
     leaseMs: options.leaseMs,
     workers: options.workers,
     retryBaseMs: options.retryBaseMs,
+    signingKey: options.signingKey,
   });
   await executor.init();
   const server = await listen(createApi(executor), { port: options.port, host: options.host });

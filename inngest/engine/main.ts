@@ -8,6 +8,7 @@ import { startExecutor } from "./http-transport";
  *   EXECUTOR_PORT  port for the event API on 127.0.0.1 (default 8288)
  *   EXECUTOR_HOST, EXECUTOR_WORKERS, EXECUTOR_LEASE_MS, EXECUTOR_RETRY_BASE_MS (optional tuning)
  *   EXECUTOR_MIGRATE=1 applies migrations first (when nothing else does)
+ *   EXECUTOR_SIGNING_KEY signs calls, for an app running in cloud mode (not needed in embedded mode)
  */
 const env = process.env;
 const databaseUrl = env.DATABASE_URL;
@@ -26,6 +27,7 @@ const executor = await startExecutor({
   workers: num(env.EXECUTOR_WORKERS),
   leaseMs: num(env.EXECUTOR_LEASE_MS),
   retryBaseMs: num(env.EXECUTOR_RETRY_BASE_MS),
+  signingKey: env.EXECUTOR_SIGNING_KEY || undefined,
 });
 console.info(`[executor] listening on ${executor.url}`);
 

@@ -72,6 +72,8 @@ async function processCall(ctx: EngineContext, appFetch: AppFetch, item: QueueIt
     stack: memo.map((m) => m.stepId),
     disableImmediate: run.disableImmediate,
     version: run.version,
+    // Signed with wall-clock time: the app checks freshness against its own clock.
+    signingKey: ctx.signingKey,
   });
   const startedAt = ctx.clock.now();
   const wall = Date.now();

@@ -84,6 +84,8 @@ export async function createHarness(opts: {
   clock?: ManualClock;
   /** The route's own exports (app/api/inngest/route.ts) instead of a fresh serve() of `functions`. */
   handlers?: ReturnType<typeof serve>;
+  /** Sign calls and syncs (for a cloud-mode client). */
+  signingKey?: string;
 }): Promise<Harness> {
   const db = opts.db ?? (await createTestDatabase());
   const clock = opts.clock ?? new ManualClock();
@@ -106,10 +108,16 @@ export async function createHarness(opts: {
     });
     return res;
   };
-  const executor = new Executor({ databaseUrl: db.url, appFetch, appUrl: APP_URL, clock, poolSize: 5, retryBaseMs: 1000 });
+  const executor = new Executor({ databaseUrl: db.url, appFetch, appUrl: APP_URL, clock, poolSize: 5, retryBaseMs: 1000, signingKey: opts.signingKey });
   opts.client.bind(executor);
-  await executor.init();
-  await executor.sync();
+  try {
+    await executor.init();
+    await executor.sync();
+  } catch (err) {
+    await executor.stop();
+    if (!opts.db) await db.drop();
+    throw err;
+  }
   const camel = (rows: Record<string, unknown>[]) =>
     rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/_(.)/g, (_m, c: string) => c.toUpperCase()), v])));
   return {

@@ -2,11 +2,12 @@ import { createHmac } from "node:crypto";
 import canonicalize from "canonicalize";
 import { Inngest } from "inngest";
 import { serve } from "inngest/next";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { inngestMode } from "~/inngest/client";
 import { buildCallRequest } from "../call";
 import { nextFire, parseCron } from "../cron";
 import { parseDuration, sleepTarget } from "../duration";
+import { createHarness, type Harness } from "../testing";
 
 describe("inngestMode", () => {
   it("is embedded with no Inngest configuration, even with INNGEST_DEV set by the launcher", () => {
@@ -77,5 +78,29 @@ describe("durations and cron parsing", () => {
     expect(nextFire("TZ=Europe/Berlin 0 3 * * *", new Date("2026-03-28T00:00:00Z")).toISOString()).toBe("2026-03-28T02:00:00.000Z");
     expect(nextFire("TZ=Europe/Berlin 0 3 * * *", new Date("2026-03-28T12:00:00Z")).toISOString()).toBe("2026-03-29T01:00:00.000Z");
     expect(nextFire("*/15 * * * *", new Date("2030-01-01T00:07:00Z")).toISOString()).toBe("2030-01-01T00:15:00.000Z");
+  });
+});
+
+describe("the executor driving a cloud-mode app", () => {
+  const key = "signkey-test-fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
+  const client = new Inngest({ id: "signed", isDev: false, signingKey: key, logger: { info() {}, warn() {}, error() {}, debug() {} } });
+  const fn = client.createFunction({ id: "work", triggers: [{ event: "signed/go" }] }, async ({ step }) => {
+    const n = await step.run("one", () => 20);
+    return n + 1;
+  });
+  const app = { client, bind: () => undefined };
+  let h: Harness | undefined;
+  afterAll(async () => h?.close());
+
+  it("signs syncs and calls (canonical JSON), so the same functions run unchanged", async () => {
+    h = await createHarness({ client: app, functions: [fn], signingKey: key });
+    await h.executor.send([{ name: "signed/go", data: {} }]);
+    await h.executor.runUntilIdle();
+    expect(h.callsOf("signed-work").map((c) => c.status)).toEqual([206, 200]);
+    expect((await h.runsOf("signed-work"))[0]).toMatchObject({ status: "completed", output: 21 });
+  });
+
+  it("is refused by the app without the key", async () => {
+    await expect(createHarness({ client: app, functions: [fn], db: h!.db })).rejects.toThrow(/401/);
   });
 });
