@@ -40,9 +40,53 @@ export async function startSyncWorld(t: TestDatabase, sandbox: RunningSandbox) {
     return { member: m, actor, seller, storeId: store.storeId, profiles };
   }
 
+  /** Asks for one sync window now, as the Sync center's button does, and waits for its run to finish. */
+  function runWindow(data: { organizationId: string; adProfileId: string; window: string }) {
+    return run("sync-ads-performance", { name: "sync/ads-performance.requested", data: { ...data, trigger: "manual" } }, data.adProfileId, data.window);
+  }
+
+  function runOrders(data: { organizationId: string; storeMarketplaceId: string }) {
+    return run(
+      "sync-orders-incremental",
+      { name: "sync/orders-incremental.requested", data: { ...data, trigger: "manual" } },
+      data.storeMarketplaceId,
+      "since 00:00 yesterday",
+    );
+  }
+
+  async function run(functionId: string, event: { name: string; data: Record<string, unknown> }, scopeId: string, window: string) {
+    const { inngest } = await import("~/inngest/client");
+    const { syncRuns } = await import("~/db/schema");
+    const { and, eq, gt } = await import("drizzle-orm");
+    // A request for a window that is still running is dropped (singleton): let earlier runs end first.
+    await eventually("earlier sync runs to end", async () => {
+      const [row] = await t.sql`select count(*)::int as n from executor_runs where function_id like ${`%${functionId}`} and status in ('queued', 'running')`;
+      return row!.n === 0;
+    }, 60_000, describeJobs);
+    const since = new Date(Date.now() - 1);
+    await inngest.send(event as never);
+    return eventually(() => `a finished ${window} run`, async () => {
+      const [run] = await t.db
+        .select()
+        .from(syncRuns)
+        .where(and(eq(syncRuns.scopeId, scopeId), eq(syncRuns.window, window), gt(syncRuns.startedAt, since)));
+      if (run?.status === "failed") throw new Error(`${window} failed: ${run.error}`);
+      return run && run.status !== "running" ? run : null;
+    }, 120_000, describeJobs);
+  }
+
+  /** What the executor was doing, for a timeout's message. */
+  async function describeJobs() {
+    const runs = await t.sql`select id, function_id, status, error from executor_runs order by created_at desc limit 5`;
+    const steps = await t.sql`select run_id, name, status, attempts, last_error from executor_steps where last_error is not null or status not in ('completed') order by started_at desc limit 10`;
+    return JSON.stringify({ runs, steps }, null, 1).slice(0, 4000);
+  }
+
   return {
     executor,
     authorize,
+    runWindow,
+    runOrders,
     async close() {
       await executor.stop();
       await app.close();
@@ -62,12 +106,18 @@ async function freePort(): Promise<number> {
 }
 
 /** Waits until `check` holds, polling; fails with `what` after the timeout. */
-export async function eventually<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 120_000): Promise<T> {
+export async function eventually<T>(
+  what: string | (() => string),
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 120_000,
+  diagnose?: () => Promise<string>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${typeof what === "string" ? what : what()}${diagnose ? `\n${await diagnose()}` : ""}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

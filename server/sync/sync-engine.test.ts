@@ -26,6 +26,15 @@ afterAll(async () => {
   await t?.drop();
 });
 
+/** The initial 60-day backfill of a profile, which authorization started. */
+function backfilled(adProfileId: string) {
+  return eventually("the 60-day backfill", async () => {
+    const [s] = await t.db.select().from(syncStates).where(and(eq(syncStates.scopeId, adProfileId), eq(syncStates.window, "backfill")));
+    if (s?.status === "failed") throw new Error(`backfill failed: ${s.lastError}`);
+    return s?.lastSucceededAt ? s : null;
+  }, 200_000);
+}
+
 async function truth<T>(path: string): Promise<T> {
   const response = await fetch(`${amazon.origin}/__sandbox/truth/${path}`);
   if (!response.ok) throw new Error(`truth ${path}: ${response.status}`);
@@ -35,14 +44,7 @@ async function truth<T>(path: string): Promise<T> {
 describe("after authorization", () => {
   it("lands 60 days of ad data equal to Amazon's, per day and campaign", { timeout: 240_000 }, async () => {
     const profile = setup.profiles.find((p) => p.marketplaceId === "ATVPDKIKX0DER")!;
-    const state = await eventually("the 60-day backfill", async () => {
-      const [s] = await t.db
-        .select()
-        .from(syncStates)
-        .where(and(eq(syncStates.scopeId, profile.id), eq(syncStates.window, "backfill")));
-      if (s?.status === "failed") throw new Error(`backfill failed: ${s.lastError}`);
-      return s?.lastSucceededAt ? s : null;
-    }, 200_000);
+    const state = await backfilled(profile.id);
     expect(state).toMatchObject({ progressDone: 60, progressTotal: 60 });
 
     const [first] = await t.db.select({ from: sql<string>`min(day)`, to: sql<string>`max(day)` }).from(adCampaignDaily).where(eq(adCampaignDaily.adProfileId, profile.id));
@@ -90,6 +92,101 @@ describe("after authorization", () => {
         status: o.OrderStatus,
         total: o.OrderTotal ? decimal(o.OrderTotal.Amount) : null,
       });
+    }
+  });
+});
+
+describe("running again", () => {
+  it("changes nothing when Amazon's data has not changed", { timeout: 120_000 }, async () => {
+    const profile = setup.profiles.find((p) => p.marketplaceId === "ATVPDKIKX0DER")!;
+    const checksum = async () =>
+      (await t.sql`select md5(string_agg(t::text, ',' order by t::text)) as h from ad_campaign_daily t where ad_profile_id = ${profile.id}`)[0]!.h as string;
+    await backfilled(profile.id);
+    const before = await checksum();
+    const run = await world.runWindow({ organizationId: setup.member.organizationId, adProfileId: profile.id, window: "backfill" });
+    expect(run).toMatchObject({ status: "succeeded", rowsWritten: 0 });
+    expect(run.apiCalls).toBeGreaterThan(0);
+    expect(await checksum()).toBe(before);
+
+    const [marketplace] = await t.db.select().from(storeMarketplaces).where(and(eq(storeMarketplaces.storeId, setup.storeId), eq(storeMarketplaces.marketplaceId, "ATVPDKIKX0DER")));
+    const ordersBefore = (await t.sql`select md5(string_agg(t::text, ',' order by t::text)) as h from (select o.*, i.* from orders o left join order_items i using (store_marketplace_id, amazon_order_id) where o.store_marketplace_id = ${marketplace!.id}) t`)[0]!.h;
+    const again = await world.runOrders({ organizationId: setup.member.organizationId, storeMarketplaceId: marketplace!.id });
+    expect(again).toMatchObject({ status: "succeeded", rowsWritten: 0 });
+    const ordersAfter = (await t.sql`select md5(string_agg(t::text, ',' order by t::text)) as h from (select o.*, i.* from orders o left join order_items i using (store_marketplace_id, amazon_order_id) where o.store_marketplace_id = ${marketplace!.id}) t`)[0]!.h;
+    expect(ordersAfter).toBe(ordersBefore);
+  });
+});
+
+describe("restatements", () => {
+  it("a restated day 20 changes with the next daily refresh, not before", { timeout: 180_000 }, async () => {
+    const profile = setup.profiles.find((p) => p.marketplaceId === "ATVPDKIKX0DER")!;
+    const { DateTime } = await import("luxon");
+    const day20 = DateTime.now().setZone(profile.timeZone).minus({ days: 19 }).toISODate()!;
+    const truthOf = async () =>
+      (await truth<{ rows: { campaignId: number; sales14d: number }[] }>(`ads/metrics?profileId=${profile.profileId}&from=${day20}&to=${day20}`)).rows
+        .map((r) => `${r.campaignId}:${decimal(r.sales14d)}`)
+        .sort();
+    const oursOf = async () =>
+      (await t.db.select().from(adCampaignDaily).where(and(eq(adCampaignDaily.adProfileId, profile.id), eq(adCampaignDaily.day, day20))))
+        .map((r) => `${r.campaignId}:${decimal(r.sales14d)}`)
+        .sort();
+    await backfilled(profile.id);
+    const stored = await oursOf();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored).toEqual(await truthOf());
+
+    // Amazon books late conversions: two days on, day 20's sales are restated.
+    amazon.sandbox.clock.advance(2 * 86_400_000);
+    const restated = await truthOf();
+    expect(restated).not.toEqual(stored);
+
+    const scope = { organizationId: setup.member.organizationId, adProfileId: profile.id };
+    await world.runWindow({ ...scope, window: "last 2 days" });
+    expect(await oursOf()).toEqual(stored);
+
+    await world.runWindow({ ...scope, window: "days 3–9, 15–22, 31–40, 51–60" });
+    expect(await oursOf()).toEqual(restated);
+  });
+});
+
+describe("a hostile Amazon", () => {
+  it("converges despite 10% 5xx, forced 429 bursts and a failed report", { timeout: 240_000 }, async () => {
+    const profile = setup.profiles.find((p) => p.marketplaceId === "A2EUQ1WTGCTBG2")!;
+    await backfilled(profile.id);
+    const faults = amazon.sandbox.faults;
+    faults.set("*", { errorRate: 0.1 });
+    faults.set("createAsyncReport", { force429: 3, reportOutcome: "FATAL" });
+    faults.set("getAsyncReport", { force429: 3 });
+    // The first report Amazon accepts fails to generate; later ones are fine.
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      if (String(input).endsWith("/reporting/reports") && init?.method === "POST" && response.ok) faults.set("createAsyncReport", { reportOutcome: undefined });
+      return response;
+    };
+    let run: Awaited<ReturnType<typeof world.runWindow>>;
+    try {
+      run = await world.runWindow({ organizationId: setup.member.organizationId, adProfileId: profile.id, window: "last 2 days" });
+      expect(run.status).toBe("succeeded");
+    } finally {
+      globalThis.fetch = realFetch;
+      faults.clear();
+    }
+    const recreated = await t.sql`select count(*)::int as n from executor_steps where name like 'recreate-%'`;
+    expect(recreated[0]!.n).toBeGreaterThan(0);
+
+    const { start, end } = run.windows[0]!;
+    const days = await t.db
+      .select({ day: adCampaignDaily.day, campaignId: adCampaignDaily.campaignId, impressions: adCampaignDaily.impressions, cost: adCampaignDaily.cost })
+      .from(adCampaignDaily)
+      .where(and(eq(adCampaignDaily.adProfileId, profile.id), sql`${adCampaignDaily.day} between ${start} and ${end}`));
+    const expected = await truth<{ rows: { campaignId: number; date: string; impressions: number; cost: number }[] }>(
+      `ads/metrics?profileId=${profile.profileId}&from=${start}&to=${end}`,
+    );
+    expect(days.length).toBe(expected.rows.length);
+    const mine = new Map(days.map((d) => [`${d.day}/${d.campaignId}`, `${d.impressions}/${decimal(d.cost)}`]));
+    for (const r of expected.rows) {
+      expect(mine.get(`${r.date}/${r.campaignId}`), `${r.date}/${r.campaignId}`).toBe(`${r.impressions}/${decimal(r.cost)}`);
     }
   });
 });
