@@ -1,7 +1,10 @@
 import type { Ctx, Reply, Route } from "../http/types";
 import { spError } from "../http/types";
 import { minorToNumber } from "../util/money";
-import { DAY, isoZ, MINUTE } from "../util/time";
+import { addDays, DAY, isoZ, localDay, MINUTE } from "../util/time";
+import type { Reimbursement } from "../world/fba";
+import { reimbursementsOnDay } from "../world/fba";
+import type { Marketplace } from "../world/marketplaces";
 import type { FinancialEvent } from "../world/finances";
 import { eventsOf } from "../world/finances";
 import { MAX_REFUND_LAG_MS } from "../world/orders";
@@ -37,10 +40,29 @@ function eventJson(e: FinancialEvent): Record<string, unknown> {
   return out;
 }
 
-function payload(events: FinancialEvent[]): Record<string, unknown> {
+const ADJUSTMENT_TYPE: Record<string, string> = { Lost_Warehouse: "WAREHOUSE_LOST", Damaged_Warehouse: "WAREHOUSE_DAMAGE", Lost_Inbound: "FBAInventoryReimbursement", CustomerServiceIssue: "FBAInventoryReimbursement", Removal_Order_Lost: "REMOVAL_ORDER_LOST" };
+
+/** Cash reimbursements post as adjustment events, the same facts as GET_FBA_REIMBURSEMENTS_DATA. */
+function adjustmentJson(x: Reimbursement, mp: Marketplace): Record<string, unknown> {
+  const cur = mp.currency;
+  const amt = (minor: number) => ({ CurrencyCode: cur, CurrencyAmount: minorToNumber(minor, cur) });
+  return {
+    AdjustmentType: ADJUSTMENT_TYPE[x.reason] ?? "FBAInventoryReimbursement",
+    PostedDate: isoZ(x.approvalMs),
+    AdjustmentAmount: amt(x.amountPerUnit * x.qtyCash),
+    AdjustmentItemList: [{ Quantity: String(x.qtyCash), PerUnitAmount: amt(x.amountPerUnit), TotalAmount: amt(x.amountPerUnit * x.qtyCash), SellerSKU: x.product.sku, FnSKU: x.product.fnsku, ProductDescription: x.product.title, ASIN: x.product.asin, TransactionNumber: x.id }],
+  };
+}
+
+type Posted = { ms: number; key: string; kind: "order"; e: FinancialEvent } | { ms: number; key: string; kind: "adjustment"; x: Reimbursement; mp: Marketplace };
+
+function payload(events: Posted[]): Record<string, unknown> {
   const fe: Record<string, unknown[]> = {};
   for (const l of LISTS) fe[l] = [];
-  for (const e of events) (e.kind === "Refund" ? fe.RefundEventList : fe.ShipmentEventList)?.push(eventJson(e));
+  for (const p of events) {
+    if (p.kind === "adjustment") fe.AdjustmentEventList?.push(adjustmentJson(p.x, p.mp));
+    else (p.e.kind === "Refund" ? fe.RefundEventList : fe.ShipmentEventList)?.push(eventJson(p.e));
+  }
   return fe;
 }
 
@@ -62,13 +84,20 @@ function listFinancialEvents(ctx: Ctx): Reply {
   }
   // A span over 180 days answers empty, like Amazon.
   if (q.before - q.after > 180 * DAY) return { status: 200, body: { payload: { FinancialEvents: payload([]) } } };
-  const events: FinancialEvent[] = [];
+  const events: Posted[] = [];
+  const catalog = ctx.sb.world.catalog(seller);
   for (const mp of ctx.sb.world.marketplaces(seller)) {
     for (const o of ctx.sb.world.ordersPurchasedBetween(seller, mp, q.after - MAX_REFUND_LAG_MS, q.before)) {
-      for (const e of eventsOf(o, now)) if (e.postedMs >= q.after && e.postedMs < q.before) events.push(e);
+      for (const e of eventsOf(o, now)) if (e.postedMs >= q.after && e.postedMs < q.before) events.push({ ms: e.postedMs, key: `${e.order.amazonOrderId}${e.kind}`, kind: "order", e });
+    }
+    const last = localDay(Math.min(q.before, now) - 1, mp.timezone);
+    for (let d = localDay(q.after, mp.timezone); d <= last; d = addDays(d, 1)) {
+      for (const x of reimbursementsOnDay(ctx.sb.seed, seller, mp, catalog, d)) {
+        if (x.qtyCash > 0 && x.approvalMs >= q.after && x.approvalMs < q.before && x.approvalMs <= now) events.push({ ms: x.approvalMs, key: `R${x.id}`, kind: "adjustment", x, mp });
+      }
     }
   }
-  events.sort((a, b) => a.postedMs - b.postedMs || (a.order.amazonOrderId < b.order.amazonOrderId ? -1 : 1));
+  events.sort((a, b) => a.ms - b.ms || (a.key < b.key ? -1 : 1));
   const slice = events.slice(offset, offset + q.size);
   const p: Record<string, unknown> = { FinancialEvents: payload(slice) };
   if (offset + q.size < events.length) p.NextToken = Buffer.from(JSON.stringify({ q, o: offset + q.size })).toString("base64url");
@@ -81,7 +110,7 @@ function listByOrder(ctx: Ctx): Reply {
   const size = intParam(ctx, "MaxResultsPerPage", 100, 1, 100);
   const o = /^\d{3}-\d{7}-\d{7}$/.test(id) ? ctx.sb.world.findOrder(seller, id, ctx.sb.clock.now()) : undefined;
   const events = o ? eventsOf(o, ctx.sb.clock.now()).slice(0, size) : [];
-  return { status: 200, body: { payload: { FinancialEvents: payload(events) } } };
+  return { status: 200, body: { payload: { FinancialEvents: payload(events.map((e) => ({ ms: e.postedMs, key: e.kind, kind: "order" as const, e }))) } } };
 }
 
 export const financesRoutes: Route[] = [

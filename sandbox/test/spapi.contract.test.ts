@@ -95,7 +95,7 @@ describe("finances v0", () => {
     const before = iso(FIXED_NOW.getTime() - 1 * DAY);
     const b = await check(M, "/finances/v0/financialEvents", `/finances/v0/financialEvents?PostedAfter=${after}&PostedBefore=${before}&MaxResultsPerPage=100`);
     const fe = b.payload.FinancialEvents;
-    expect(fe.ShipmentEventList.length + fe.RefundEventList.length).toBe(100);
+    expect(fe.ShipmentEventList.length + fe.RefundEventList.length + fe.AdjustmentEventList.length).toBe(100);
     const fees = fe.ShipmentEventList[0].ShipmentItemList[0].ItemFeeList.map((f: AnyJson) => f.FeeType);
     expect(fees).toContain("Commission");
     let refunds = fe.RefundEventList.length;
@@ -110,6 +110,24 @@ describe("finances v0", () => {
     expect(tooLong.payload.FinancialEvents.ShipmentEventList).toEqual([]);
     await check(M, "/finances/v0/financialEvents", `/finances/v0/financialEvents?PostedAfter=${iso(FIXED_NOW.getTime() - 30_000)}`, 400);
   });
+  it("cash reimbursements post as adjustment events matching the reimbursements report", async () => {
+    const after = iso(FIXED_NOW.getTime() - 30 * DAY);
+    const before = iso(FIXED_NOW.getTime() - 1 * DAY);
+    const adjustments: AnyJson[] = [];
+    let next: string | undefined;
+    let first = true;
+    while (first || next) {
+      const b = await check(M, "/finances/v0/financialEvents", first ? `/finances/v0/financialEvents?PostedAfter=${after}&PostedBefore=${before}` : `/finances/v0/financialEvents?NextToken=${next}`);
+      adjustments.push(...b.payload.FinancialEvents.AdjustmentEventList);
+      next = b.payload.NextToken;
+      first = false;
+    }
+    const truth = await (await fetch(`${sb.origin}/__sandbox/truth/report?reportType=GET_FBA_REIMBURSEMENTS_DATA&from=${after}&to=${before}`)).json();
+    const cash = (truth.rows as Array<Record<string, string>>).filter((r) => Number(r["quantity-reimbursed-cash"]) > 0);
+    expect(cash.length).toBeGreaterThan(0);
+    expect(adjustments.map((a) => a.AdjustmentItemList[0].TransactionNumber).sort()).toEqual(cash.map((r) => r["reimbursement-id"]).sort());
+  });
+
   it("by order id", async () => {
     const o = await spGet(sb, token, `/orders/v0/orders?MarketplaceIds=${US}&CreatedAfter=${iso(FIXED_NOW.getTime() - 10 * DAY)}&OrderStatuses=Shipped&MaxResultsPerPage=1`);
     const id = o.body.payload.Orders[0].AmazonOrderId;
