@@ -48,6 +48,9 @@ function spread(key: string): number {
   return createHash("sha1").update(key).digest().readUInt32BE(0) / 2 ** 32;
 }
 
+/** The scheduler looks for due windows this often; a due window may wait that long to start. */
+export const SCHEDULER_TICK_MINUTES = 5;
+
 /**
  * When a window is next due, given when it last ran. Interval cadences land between min and max minutes
  * after the last start; daily ones at the local hour of the next local day; monthly ones on each day of
@@ -59,7 +62,9 @@ export function nextDueAt(cadence: Cadence, lastStartedAt: Date | null, timeZone
   const last = DateTime.fromJSDate(lastStartedAt, { zone: timeZone });
   switch (cadence.kind) {
     case "interval": {
-      const minutes = cadence.minMinutes + spread(`${key}@${lastStartedAt.toISOString()}`) * (cadence.maxMinutes - cadence.minMinutes);
+      // Leave room for the scheduler's tick, so the actual gap stays within the cadence's range.
+      const room = Math.max(0, cadence.maxMinutes - cadence.minMinutes - SCHEDULER_TICK_MINUTES);
+      const minutes = cadence.minMinutes + spread(`${key}@${lastStartedAt.toISOString()}`) * room;
       return last.plus({ minutes }).toJSDate();
     }
     case "daily":

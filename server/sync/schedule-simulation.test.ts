@@ -1,0 +1,97 @@
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "~/db/testing";
+import { finishAdsRun, planAdsPerformanceRun } from "~/server/advertising/performance-sync";
+import { finishOrdersRun, planOrdersRun } from "~/server/orders/incremental-sync";
+import { createMemberOf, createStore } from "~/test/factories";
+import { dueSyncRequests } from "./scheduler";
+import { SCHEDULER_TICK_MINUTES } from "./windows";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.drop());
+
+interface Started {
+  at: Date;
+  window: string;
+  days?: { start: string; end: string }[];
+  createdAfter?: string;
+}
+
+/**
+ * Two simulated days of the scheduler with a controllable clock: every tick asks what is due, and each
+ * due run "happens" at once. The requested windows and their timing must be exactly the spec's.
+ */
+it("requests exactly the spec's windows at the spec's cadences over two days", { timeout: 120_000 }, async () => {
+  const { organizationId } = await createMemberOf(t.db, "owner");
+  const { adProfile, marketplace } = await createStore(t.db, organizationId);
+  const zone = "America/Los_Angeles";
+  const start = DateTime.fromISO("2026-06-10T13:07:00", { zone }).toJSDate();
+  const end = new Date(start.getTime() + 2 * 86_400_000);
+  const ads: Started[] = [];
+  const orderRuns: Started[] = [];
+
+  for (let now = start; now < end; now = new Date(now.getTime() + SCHEDULER_TICK_MINUTES * 60_000)) {
+    for (const request of await dueSyncRequests(t.db, now)) {
+      if (request.name === "sync/ads-performance.requested") {
+        const result = await planAdsPerformanceRun(t.db, { ...request.data, now });
+        if (!("plan" in result)) throw new Error(result.skipped);
+        ads.push({ at: now, window: request.data.window, days: result.plan.windows });
+        await finishAdsRun(t.db, result.plan, { rowsWritten: 0, apiCalls: 0, now });
+      } else {
+        const result = await planOrdersRun(t.db, { ...request.data, now });
+        if (!("plan" in result)) throw new Error(result.skipped);
+        orderRuns.push({ at: now, window: "orders", createdAfter: result.plan.createdAfter });
+        await finishOrdersRun(t.db, result.plan, { rowsWritten: 0, apiCalls: 0, now });
+      }
+    }
+  }
+  expect(adProfile.timeZone).toBe(zone);
+  expect(marketplace.timeZone).toBe(zone);
+  const local = (d: Date) => DateTime.fromJSDate(d, { zone });
+  const minutesBetween = (runs: Started[]) => runs.slice(1).map((r, i) => (r.at.getTime() - runs[i]!.at.getTime()) / 60_000);
+
+  // Authorization: the 60-day backfill first, once, in reports of at most 31 days.
+  const backfill = ads.filter((r) => r.window === "backfill");
+  expect(backfill).toHaveLength(1);
+  expect(backfill[0]!.at).toEqual(start);
+  expect(backfill[0]!.days).toEqual([
+    { start: "2026-04-12", end: "2026-05-12" },
+    { start: "2026-05-13", end: "2026-06-10" },
+  ]);
+
+  // The last 2 days, every 30–60 minutes, always yesterday and today in the profile's zone.
+  const recent = ads.filter((r) => r.window === "last 2 days");
+  const gaps = minutesBetween(recent);
+  expect(Math.min(...gaps)).toBeGreaterThanOrEqual(30);
+  expect(Math.max(...gaps)).toBeLessThanOrEqual(60);
+  expect(recent.length).toBeGreaterThanOrEqual(48);
+  for (const r of recent) {
+    const today = local(r.at).toISODate()!;
+    expect(r.days).toEqual([{ start: local(r.at).minus({ days: 1 }).toISODate()!, end: today }]);
+  }
+
+  // Days 3–9, 15–22, 31–40, 51–60: once a day (35 days), at or after 04:00 local.
+  const daily = ads.filter((r) => r.window === "days 3–9, 15–22, 31–40, 51–60");
+  expect(daily.map((r) => local(r.at).toISODate())).toEqual(["2026-06-10", "2026-06-11", "2026-06-12"]);
+  for (const r of daily.slice(1)) expect(local(r.at).hour).toBeGreaterThanOrEqual(4);
+  for (const r of daily) {
+    const day = (n: number) => local(r.at).minus({ days: n - 1 }).toISODate()!;
+    expect(r.days).toEqual([
+      { start: day(60), end: day(51) },
+      { start: day(40), end: day(31) },
+      { start: day(22), end: day(15) },
+      { start: day(9), end: day(3) },
+    ]);
+  }
+
+  // Orders: every 15–30 minutes, always from local midnight of yesterday.
+  const orderGaps = minutesBetween(orderRuns);
+  expect(Math.min(...orderGaps)).toBeGreaterThanOrEqual(15);
+  expect(Math.max(...orderGaps)).toBeLessThanOrEqual(30);
+  for (const r of orderRuns) {
+    expect(r.createdAfter).toBe(local(r.at).minus({ days: 1 }).startOf("day").toUTC().toISO({ suppressMilliseconds: false }));
+  }
+});
