@@ -125,7 +125,8 @@ export function createSandboxServer(sb: Sandbox, routes: Route[]) {
       if (principal) ctx.principal = principal;
       const limit = principal ? sb.quotas.limitFor(route.operation, ads) : undefined;
       if (principal && limit) {
-        extra["x-amzn-RateLimit-Limit"] = String(limit.rate);
+        // SP-API reports the applied rate; the Ads API does not.
+        if (!ads) extra["x-amzn-RateLimit-Limit"] = String(limit.rate);
         const key = `${principal.profileId ?? principal.sellerId}|${ads ? "ads" : route.operation}`;
         const forced = sb.faults.takeForced429(route.operation);
         if (forced || !sb.quotas.take(key, limit, sb.clock.now())) {
