@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { Sandbox } from "../state";
 import { currencyDecimals, formatMinor } from "../util/money";
 import { hash32, Rng } from "../util/rng";
-import { addDays, DAY, localDay } from "../util/time";
+import { addDays, DAY, HOUR, localDay } from "../util/time";
 import { localPriceMinor } from "../world/catalog";
 import type { Product } from "../world/catalog";
 import { fbaProducts, fcFor, inboundShipmentsInMonth, inventoryLevel, ledgerAdjustmentsOnDay, ltsfPublicationDay, publicationMs, reimbursementsOnDay, removalsOnDay, storageFeePublicationDay } from "../world/fba";
@@ -50,11 +50,17 @@ const STATUS_FLAT: Record<string, string> = { Pending: "Pending", Unshipped: "Un
 function orderRows(sb: Sandbox, r: ReportRequest, byUpdate: boolean): Row[] {
   const rows: Array<{ k: number; id: string; row: string }> = [];
   for (const mp of r.marketplaces) {
-    const gen: Iterable<Order> = byUpdate ? sb.world.ordersTouchable(r.seller, mp, r.start, r.end) : sb.world.ordersPurchasedBetween(r.seller, mp, r.start, r.end);
+    // "Order date" ranges select orders by when they became fulfillable (left Pending); orders
+    // cancelled while still pending count from their purchase (report type values guide).
+    const gen: Iterable<Order> = byUpdate ? sb.world.ordersTouchable(r.seller, mp, r.start, r.end) : sb.world.ordersPurchasedBetween(r.seller, mp, r.start - 5 * HOUR, r.end);
     for (const o of gen) {
       if (o.purchaseMs > r.asOf) continue;
       const lu = lastUpdateAt(o, r.asOf);
       if (byUpdate && (lu < r.start || lu >= r.end)) continue;
+      if (!byUpdate) {
+        const fulfillable = o.cancelMs !== undefined && o.cancelMs < o.pendingUntilMs ? o.purchaseMs : o.pendingUntilMs;
+        if (fulfillable < r.start || fulfillable >= r.end || fulfillable > r.asOf) continue;
+      }
       const st = orderStatusAt(o, r.asOf);
       const cur = mp.currency;
       for (const l of o.lines) {

@@ -153,6 +153,22 @@ describe("report documents", () => {
     expect(truth.rows.map((r: Record<string, string>) => r["reimbursement-id"])).toEqual(ids);
   });
 
+  it("the order-date report holds orders once they leave Pending", async () => {
+    const s = await testSandbox({ volume: "small" });
+    try {
+      const tok = await spToken(s);
+      const start = iso(now - DAY);
+      const end = iso(now - 120_000);
+      const api = await spGet(s, tok, `/orders/v0/orders?MarketplaceIds=${US}&CreatedAfter=${start}&CreatedBefore=${end}`);
+      const pending = (api.body.payload.Orders as Array<{ AmazonOrderId: string; OrderStatus: string }>).filter((o) => o.OrderStatus === "Pending").map((o) => o.AmazonOrderId);
+      expect(pending.length).toBeGreaterThan(0);
+      const { text } = await runReport(s, tok, { reportType: "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL", marketplaceIds: [US], dataStartTime: start, dataEndTime: end });
+      const ids = new Set(text!.split("\n").slice(1).map((l) => l.split("\t")[0]));
+      for (const id of pending) expect(ids.has(id), id).toBe(false);
+      expect(ids.size).toBeGreaterThan(10);
+    } finally { await s.close(); }
+  });
+
   it("ledger receipts add up to what the inbound API says was received", async () => {
     const start = now - 90 * DAY;
     const end = now - DAY;
