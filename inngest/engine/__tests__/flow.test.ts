@@ -142,7 +142,7 @@ describe("concurrency backlog", () => {
     await t.client.send({ name: "flow/other", data: {} });
     // One busy-store run occupies the key (its step takes 300 ms) while a second, small tick claims.
     const first = h.executor.tick(1);
-    await delay(100);
+    while ((await h.db.sql`select 1 from executor_queue where lease_owner is not null`).length === 0) await delay(5);
     const claimed = await h.executor.tick(2);
     await first;
     expect(claimed).toBe(1);
