@@ -184,5 +184,13 @@ async function invoke(tx: Tx, ctx: EngineContext, run: RunRow, op: OutgoingOp, n
   };
   await tx`insert into executor_events (id, name, payload, received_at)
     values (${event.id}, ${event.name}, ${json(tx, event)}, ${now}) on conflict (id) do nothing`;
-  await createRun(tx, ctx, target, [event], { runId: run.id, stepId: op.id });
+  const childId = await createRun(tx, ctx, target, [event], { runId: run.id, stepId: op.id });
+  if (!childId) {
+    // The target's singleton skipped the run: fail the invoke now rather than leave the parent waiting.
+    await tx`delete from executor_pauses where id = ${`${run.id}:${op.id}`}`;
+    await tx`delete from executor_queue where dedupe_key = ${`pause-timeout:${run.id}:${op.id}`}`;
+    const error = { name: "Error", message: `${target.id} skipped the invocation (singleton)` };
+    await settleStep(tx, ctx, run.id, op.id, { error }, "failed", { name, op: op.op });
+    await continueRun(tx, ctx, run, false);
+  }
 }

@@ -12,8 +12,24 @@ const child = t.client.createFunction({ id: "child", retries: 0, triggers: [{ ev
   return { doubled: Number(event.data.n) * 2 };
 });
 
+const single = t.client.createFunction(
+  { id: "single-child", singleton: { mode: "skip" }, triggers: [{ event: "pause/single.never" }] },
+  async ({ step }) => {
+    await step.sleep("hold", "1h");
+    return "held";
+  },
+);
+
 const fns = [
   child,
+  single,
+  t.client.createFunction({ id: "single-invoker", triggers: [{ event: "pause/invoke-single" }] }, async ({ step }) => {
+    try {
+      return await step.invoke("call-single", { function: single, data: {} });
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  }),
   t.client.createFunction({ id: "waiter", triggers: [{ event: "pause/order.created" }] }, async ({ step }) => {
     const paid = await step.waitForEvent("wait-paid", {
       event: "pause/order.paid",
@@ -118,6 +134,17 @@ describe("invoke", () => {
     await h.advance(10 * 60_000);
     const runs = await h.runsOf("pause-invoker");
     expect(runs[2]).toMatchObject({ status: "completed", output: { message: expect.stringContaining("Timed out") } });
+  });
+});
+
+describe("invoke and singleton", () => {
+  it("fails the invoke at once when the target's singleton skips the run", async () => {
+    await send("pause/invoke-single");
+    await send("pause/invoke-single");
+    const runs = await h.runsOf("pause-single-invoker");
+    expect(runs.map((r) => r.status)).toEqual(["running", "completed"]);
+    expect(runs[1]?.output).toMatchObject({ error: expect.stringContaining("skipped the invocation") });
+    expect(await h.runsOf("pause-single-child")).toHaveLength(1);
   });
 });
 
