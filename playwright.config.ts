@@ -34,7 +34,16 @@ export default defineConfig({
     command: `node_modules/.bin/tsx e2e/serve.ts`,
     url: `http://127.0.0.1:${port}/sign-in`,
     // Ports of its own, so a developer's `npm start` can run beside the tests.
-    env: { PORT: String(port), APP_URL: `http://localhost:${port}`, SANDBOX_PORT: "8310", EXECUTOR_PORT: "8298" },
+    // A small, quick sandbox world: reports are ready in seconds, so a browser test sees synced data.
+    env: {
+      PORT: String(port),
+      APP_URL: `http://localhost:${port}`,
+      SANDBOX_PORT: "8310",
+      EXECUTOR_PORT: "8298",
+      SANDBOX_VOLUME: "tiny",
+      SANDBOX_REPORT_DELAY: "2",
+      SYNC_REPORT_POLL_SECONDS: "1",
+    },
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -1,16 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { newUser, signUp } from "./fixtures";
-
-async function authorizeStore(page: Page, seller: string, action: "Confirm" | "Cancel" = "Confirm") {
-  await page.goto("/settings/amazon");
-  await page.getByLabel("Authorize store region").selectOption("na");
-  await page.getByRole("button", { name: "Authorize store" }).click();
-  // The sandbox's Seller Central consent page.
-  await expect(page.getByRole("heading", { name: /Authorize/ })).toBeVisible();
-  await page.getByLabel(new RegExp(seller)).check();
-  await page.getByRole("button", { name: action }).click();
-  await expect(page).toHaveURL(/\/settings\/amazon\?/);
-}
+import { expect, test } from "@playwright/test";
+import { authorizeStore, newUser, signUp } from "./fixtures";
 
 test("a new seller authorizes a store and an ads account and sees them listed", async ({ page }) => {
   await signUp(page, newUser(), "Outdoor Brands");

@@ -37,3 +37,28 @@ export async function signIn(page: Page, user: Pick<TestUser, "email" | "passwor
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** Goes through the sandbox's Seller Central consent page for one sandbox seller. */
+export async function authorizeStore(page: Page, seller: string, action: "Confirm" | "Cancel" = "Confirm") {
+  await page.goto("/settings/amazon");
+  await page.getByLabel("Authorize store region").selectOption("na");
+  await page.getByRole("button", { name: "Authorize store" }).click();
+  await expect(page.getByRole("heading", { name: /Authorize/ })).toBeVisible();
+  await page.getByLabel(new RegExp(seller)).check();
+  await page.getByRole("button", { name: action }).click();
+  await expect(page).toHaveURL(/\/settings\/amazon\?/);
+}
+
+/** Goes through the sandbox's Login with Amazon consent for Ads, then connects every profile found. */
+export async function authorizeAdvertising(page: Page, seller: string) {
+  await page.goto("/settings/amazon");
+  await page.getByLabel("Authorize advertising region").selectOption("na");
+  await page.getByRole("button", { name: "Authorize advertising" }).click();
+  await expect(page.getByRole("heading", { name: /Amazon Ads/ })).toBeVisible();
+  await page.getByLabel(new RegExp(seller)).check();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page.getByTestId("authorization-outcome")).toHaveText(/Amazon Ads authorized: \d+ advertising profile/);
+  await page.getByRole("button", { name: "Select all" }).click();
+  await page.getByRole("button", { name: "Connect selected profiles" }).click();
+  await expect(page.getByTestId("ad-profiles").getByText("Not connected")).toHaveCount(0);
+}

@@ -4,12 +4,12 @@ import { generateKeyRingEntry } from "~/server/crypto/secrets";
 /** A sandbox Amazon in this test process, with the product's settings pointed at it. */
 export async function startTestAmazon(options: Omit<SandboxOptions, "port"> = {}): Promise<RunningSandbox> {
   const sandbox = await startSandbox({ seed: "tests", ...options, port: 0 });
-  useSandboxSettings(sandbox.origin);
+  pointAmazonAtSandbox(sandbox.origin);
   return sandbox;
 }
 
 /** Points the product's Amazon settings at a sandbox origin (with its documented credentials). */
-export function useSandboxSettings(origin: string) {
+export function pointAmazonAtSandbox(origin: string) {
   const c = SANDBOX_CREDENTIALS;
   Object.assign(process.env, {
     AMAZON_SANDBOX_URL: origin,

@@ -1,3 +1,4 @@
+import type { AddressInfo } from "node:net";
 import type { RunningSandbox } from "~/sandbox";
 import type { TestDatabase } from "~/db/testing";
 import { consentOnAmazon } from "./amazon-sandbox";
@@ -99,7 +100,7 @@ async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer();
     s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as import("node:net").AddressInfo).port;
+      const port = (s.address() as AddressInfo).port;
       s.close(() => resolve(port));
     });
   });

@@ -32,6 +32,7 @@ type JsonSchema = {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
   items?: JsonSchema;
 };
 
@@ -40,6 +41,7 @@ function sampleInputs(schema: JsonSchema | undefined, victim: Victim): unknown[]
   if (!schema) return [undefined];
   const fill = (s: JsonSchema, id: string): unknown => {
     if (s.anyOf?.length) return fill(s.anyOf[0]!, id);
+    if (s.allOf?.length) return Object.assign({}, ...s.allOf.map((part) => fill(part, id) as object));
     if (s.const !== undefined) return s.const;
     if (s.enum?.length) return s.enum[0];
     switch (s.type) {

@@ -2,13 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
-const PRESETS = [
-  { id: "today", label: "Today", days: 1, offset: 0 },
-  { id: "yesterday", label: "Yesterday", days: 1, offset: 1 },
-  { id: "7d", label: "Last 7 days", days: 7, offset: 0 },
-  { id: "30d", label: "Last 30 days", days: 30, offset: 0 },
-  { id: "60d", label: "Last 60 days", days: 60, offset: 0 },
-] as const;
+import { DEFAULT_RANGE, RANGE_PRESETS } from "./range";
 
 /**
  * A range of calendar days (YYYY-MM-DD), kept in the URL so a view can be shared. Each module interprets
@@ -18,7 +12,7 @@ export function DateRangePicker() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const range = params.get("range") ?? "30d";
+  const range = params.get("range") ?? DEFAULT_RANGE;
 
   function select(id: string) {
     const next = new URLSearchParams(params);
@@ -35,7 +29,7 @@ export function DateRangePicker() {
         value={range}
         onChange={(e) => select(e.target.value)}
       >
-        {PRESETS.map((p) => (
+        {RANGE_PRESETS.map((p) => (
           <option key={p.id} value={p.id}>
             {p.label}
           </option>

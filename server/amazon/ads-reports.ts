@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import streamArray from "stream-json/streamers/stream-array.js";
@@ -109,7 +110,7 @@ export async function streamAdsReportRows(
   let batch: Record<string, unknown>[] = [];
   let count = 0;
   await pipeline(
-    Readable.fromWeb(response.body as import("node:stream/web").ReadableStream),
+    Readable.fromWeb(response.body as WebReadableStream),
     createGunzip(),
     streamArray.withParserAsStream({ numberAsString: true }),
     async function* (items: AsyncIterable<{ value: Record<string, unknown> }>) {

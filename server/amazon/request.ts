@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { amazonAccessTokens } from "~/db/schema";
-import { amazonApiError, AmazonApiError } from "./api-error";
+import { amazonApiError, type AmazonApiError } from "./api-error";
 import { appCredentials } from "./app-credentials";
 import type { Fetch } from "./lwa";
 import { ADS_API_QUOTA, blockUntil, correctRate, reserveRequest, SP_API_QUOTAS, type QuotaSpec } from "./quotas";

@@ -21,21 +21,27 @@ const AMAZON_SETTINGS = ["SP_API_APPLICATION_ID", "SP_API_CLIENT_ID", "SP_API_CL
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const log = (line: string) => console.info(`[start] ${line}`);
 
+const children: Supervised[] = [];
+let embedded: EmbeddedDatabase | undefined;
+let stopping = false;
+
+/** Stops every child and the embedded database, whether we are done or something failed to start. */
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const { child } of children) child.kill("SIGTERM");
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+}
+// Last resort on an abrupt exit: never leave a sandbox or executor holding its port.
+process.on("exit", () => {
+  for (const { child } of children) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
-  const children: Supervised[] = [];
-  let embedded: EmbeddedDatabase | undefined;
-  let stopping = false;
-
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    for (const { child } of children) child.kill("SIGTERM");
-    await embedded?.stop().catch(() => {});
-    process.exit(code);
-  };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
@@ -70,13 +76,16 @@ async function main() {
     console.error(`[start] ${name} exited (code ${code ?? "signal"}); stopping.`);
     void stop(1);
   };
-  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  // `node --import tsx` runs the file in this very process (the tsx binary would fork a grandchild that
+  // outlives a killed parent).
+  const tsNode = (file: string) => [process.execPath, ["--import", "tsx", file]] as const;
 
   const useSandbox = !AMAZON_SETTINGS.some((name) => process.env[name]);
   if (useSandbox) {
     const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8300);
     log(`No Amazon credentials: starting the sandbox Amazon on port ${sandboxPort}.`);
-    children.push(startChild("sandbox", tsx, ["sandbox/main.ts"], { cwd: root, env: { ...env, SANDBOX_PORT: String(sandboxPort) }, onExit: onExit("sandbox") }));
+    const [node, args] = tsNode("sandbox/main.ts");
+    children.push(startChild("sandbox", node, [...args], { cwd: root, env: { ...env, SANDBOX_PORT: String(sandboxPort) }, onExit: onExit("sandbox") }));
     Object.assign(env, {
       AMAZON_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
       SP_API_APPLICATION_ID: SANDBOX_CREDENTIALS.spApiApplicationId,
@@ -108,8 +117,9 @@ async function main() {
 
   if (embeddedExecutor) {
     log(`No Inngest server configured: starting the embedded executor on port ${executorPort}.`);
+    const [node, args] = tsNode("inngest/engine/main.ts");
     children.push(
-      startChild("executor", tsx, ["inngest/engine/main.ts"], {
+      startChild("executor", node, [...args], {
         cwd: root,
         env: { ...env, APP_URL: internalAppUrl, EXECUTOR_PORT: String(executorPort) },
         onExit: onExit("executor"),
@@ -134,5 +144,5 @@ async function reencryptAtStart(databaseUrl: string, keys: string) {
 main().catch((error: unknown) => {
   if (error instanceof DatabaseStartError) console.error(`[start] ${error.message}`);
   else console.error("[start] Failed to start:", error instanceof Error ? error.message : error);
-  process.exit(1);
+  void stop(1);
 });

@@ -1,5 +1,8 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { advertisingRouter } from "./routers/advertising";
 import { amazonRouter } from "./routers/amazon";
+import { ordersRouter } from "./routers/orders";
+import { syncRouter } from "./routers/sync";
 import { invitationRouter } from "./routers/invitation";
 import { organizationRouter } from "./routers/organization";
 import { teamRouter } from "./routers/team";
@@ -9,6 +12,9 @@ export const appRouter = createTRPCRouter({
   team: teamRouter,
   invitation: invitationRouter,
   amazon: amazonRouter,
+  sync: syncRouter,
+  advertising: advertisingRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

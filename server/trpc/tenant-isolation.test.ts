@@ -4,7 +4,7 @@ import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "~/db/testing";
 import { invitations, memberships } from "~/db/schema";
 import { createInvitation } from "~/server/organizations/invitations";
-import { useSandboxSettings } from "~/test/amazon-sandbox";
+import { pointAmazonAtSandbox } from "~/test/amazon-sandbox";
 import { createMemberOf, createStore } from "~/test/factories";
 import { findTenantLeaks, organizationProcedures, type Victim } from "~/test/tenant-isolation";
 import { createTRPCRouter, organizationProcedure } from "./init";
@@ -15,7 +15,7 @@ let attacker: { userId: string; organizationId: string };
 let victim: Victim;
 
 beforeAll(async () => {
-  useSandboxSettings("http://127.0.0.1:9");
+  pointAmazonAtSandbox("http://127.0.0.1:9");
   t = await createTestDatabase();
   const a = await createMemberOf(t.db, "owner");
   attacker = { userId: a.user.id, organizationId: a.organizationId };

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { DateRangePicker } from "~/app/_components/date-range-picker";
+import { PageHeader } from "~/app/_components/page-header";
+import { rangeDays } from "~/app/_components/range";
+import { api, HydrateClient } from "~/app/_trpc/server";
+import { OrdersView, type OrdersSearch } from "./orders-view";
+
+export const metadata: Metadata = { title: "Orders" };
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<OrdersSearch> }) {
+  const search = await searchParams;
+  const input = {
+    days: rangeDays(search.range),
+    storeMarketplaceId: search.marketplace || undefined,
+    status: search.status || undefined,
+    search: search.q || undefined,
+    page: Math.max(1, Number(search.page) || 1),
+    pageSize: 50,
+  };
+  void api.orders.marketplaces.prefetch();
+  void api.orders.list.prefetch(input);
+  return (
+    <HydrateClient>
+      <PageHeader
+        title="Orders"
+        description="Orders with their items, status and amounts. Days are each marketplace's local days; pending orders have no amounts until Amazon confirms payment."
+      >
+        <Suspense>
+          <DateRangePicker />
+        </Suspense>
+      </PageHeader>
+      <OrdersView input={input} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import Link from "next/link";
+import { FormError } from "~/app/_components/form-error";
+import { dateTime, fromNow } from "~/app/_components/time";
+import { api, type RouterOutputs } from "~/app/_trpc/react";
+
+type Overview = RouterOutputs["sync"]["overview"];
+type Task = Overview["tasks"][number];
+type Window = Task["scopes"][number]["windows"][number];
+
+const STATUS: Record<string, { label: string; className: string }> = {
+  idle: { label: "Up to date", className: "bg-green-50 text-green-700" },
+  running: { label: "Running", className: "bg-blue-50 text-blue-700" },
+  failed: { label: "Failed", className: "bg-red-50 text-red-700" },
+  paused: { label: "Paused", className: "bg-amber-50 text-amber-800" },
+  pending: { label: "Waiting for first run", className: "bg-slate-100 text-slate-600" },
+  not_available: { label: "Not available yet", className: "bg-slate-100 text-slate-500" },
+};
+
+function Status({ status }: { status: string }) {
+  const s = STATUS[status] ?? { label: status, className: "bg-slate-100 text-slate-600" };
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${s.className}`}>{s.label}</span>;
+}
+
+function Progress({ w, task }: { w: Window; task: Task }) {
+  if (w.window !== "backfill" || w.progressTotal === 0) return null;
+  const unit = task.key === "ads-performance" ? "days" : "windows";
+  const pct = Math.round((w.progressDone / w.progressTotal) * 100);
+  return (
+    <div className="mt-1 flex items-center gap-2" data-testid="backfill-progress">
+      <div className="h-1.5 w-24 overflow-hidden rounded bg-slate-200">
+        <div className="h-full bg-brand-500" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="text-xs text-slate-600">
+        {task.title.toLowerCase()}: {w.progressDone} of {w.progressTotal} {unit}
+      </span>
+    </div>
+  );
+}
+
+function TaskCard({ task, canRetry }: { task: Task; canRetry: boolean }) {
+  const utils = api.useUtils();
+  const retry = api.sync.retryNow.useMutation({ onSuccess: () => utils.sync.overview.invalidate() });
+  return (
+    <section className="card" data-testid={`sync-task-${task.key}`}>
+      <div className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-200 px-3 py-2">
+        <div className="max-w-3xl">
+          <div className="flex items-center gap-2">
+            <h2>{task.title}</h2>
+            <span className="text-xs text-slate-400">{task.specItem}</span>
+            {!task.available && <Status status="not_available" />}
+          </div>
+          <p className="mt-0.5 text-xs text-slate-600">{task.promise}</p>
+          <p className="mt-0.5 text-xs text-slate-400">Source: {task.source.join(" · ")}</p>
+        </div>
+        {task.manual && (
+          <button className="btn" disabled title="This manual sync is not available yet">
+            {task.manual.label}
+          </button>
+        )}
+      </div>
+      {task.available && task.scopes.length === 0 && (
+        <p className="px-3 py-2 text-slate-500">
+          No {task.scope === "ad_profile" ? "ad profile" : "store"} to sync yet.{" "}
+          <Link className="text-brand-600 hover:underline" href="/settings/amazon">Authorize one</Link>.
+        </p>
+      )}
+      {task.available && task.scopes.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{task.scope === "ad_profile" ? "Ad profile" : "Marketplace"}</th>
+              <th>Window</th>
+              <th>Status</th>
+              <th>Last success</th>
+              <th>Next run</th>
+              <th className="text-right">Rows written</th>
+              <th>Problem</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {task.scopes.flatMap((scope) =>
+              scope.windows.map((w, i) => (
+                <tr key={`${scope.scopeId}-${w.window}`} data-testid="sync-window">
+                  <td className="align-top">{i === 0 ? scope.label : ""}</td>
+                  <td className="align-top">
+                    {w.window === "backfill" ? `Initial: ${task.backfill}` : w.window}
+                    <Progress w={w} task={task} />
+                  </td>
+                  <td className="align-top">
+                    <Status status={scope.paused && w.status !== "running" ? "paused" : w.status} />
+                  </td>
+                  <td className="align-top" title={w.lastSucceededAt ? dateTime.format(w.lastSucceededAt) : undefined}>
+                    {fromNow(w.lastSucceededAt)}
+                  </td>
+                  <td className="align-top">
+                    {scope.paused ? "—" : w.window === "backfill" && w.lastSucceededAt ? "done" : w.nextDueAt ? fromNow(w.nextDueAt) : "—"}
+                  </td>
+                  <td className="text-right align-top tabular-nums">{w.rowsWritten.toLocaleString("en")}</td>
+                  <td className="max-w-md align-top whitespace-normal text-red-700">{scope.paused ?? w.lastError ?? ""}</td>
+                  <td className="align-top">
+                    {canRetry && (w.status === "failed" || w.status === "paused") && !scope.paused && (
+                      <button className="btn py-0.5" onClick={() => retry.mutate({ task: task.key as never, window: w.window, scopeId: scope.scopeId })}>
+                        Retry now
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      )}
+      <FormError message={retry.error?.message} />
+    </section>
+  );
+}
+
+function RecentRuns({ runs, tasks }: { runs: Overview["runs"]; tasks: Overview["tasks"] }) {
+  if (runs.length === 0) return null;
+  const title = (key: string) => tasks.find((t) => t.key === key)?.title ?? key;
+  return (
+    <section className="card">
+      <h2 className="border-b border-slate-200 px-3 py-2">Recent runs</h2>
+      <table className="table" data-testid="sync-runs">
+        <thead>
+          <tr>
+            <th>Started</th>
+            <th>Task</th>
+            <th>Window</th>
+            <th>Days requested</th>
+            <th>Trigger</th>
+            <th>Status</th>
+            <th className="text-right">Rows</th>
+            <th className="text-right">API calls</th>
+            <th className="text-right">Duration</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.id}>
+              <td>{dateTime.format(r.startedAt)}</td>
+              <td>{title(r.task)}</td>
+              <td>{r.window}</td>
+              <td className="text-xs">{r.windows.map((w) => (w.start === w.end ? w.start : `${w.start} → ${w.end}`)).join(", ")}</td>
+              <td>{r.trigger}</td>
+              <td title={r.error ?? undefined}>
+                <Status status={r.status === "succeeded" ? "idle" : r.status} />
+              </td>
+              <td className="text-right tabular-nums">{r.rowsWritten.toLocaleString("en")}</td>
+              <td className="text-right tabular-nums">{r.apiCalls}</td>
+              <td className="text-right tabular-nums">{r.finishedAt ? `${Math.max(0, Math.round((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000))} s` : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function SyncCenter({ canRetry }: { canRetry: boolean }) {
+  const [overview] = api.sync.overview.useSuspenseQuery(undefined, { refetchInterval: 10_000 });
+  return (
+    <div className="space-y-4">
+      {overview.tasks.map((task) => (
+        <TaskCard key={task.key} task={task} canRetry={canRetry} />
+      ))}
+      <RecentRuns runs={overview.runs} tasks={overview.tasks} />
+    </div>
+  );
+}
