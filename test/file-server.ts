@@ -18,6 +18,7 @@ export async function startFileServer() {
       files.set(name, gzipSync(json));
       return `${origin}/${name}`;
     },
+    size: (name: string) => files.get(name)?.length ?? 0,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

@@ -39,18 +39,19 @@ type JsonSchema = {
 /** Builds inputs from the procedure's schema, one per victim id, with every id-like field set to it. */
 function sampleInputs(schema: JsonSchema | undefined, victim: Victim): unknown[] {
   if (!schema) return [undefined];
-  const fill = (s: JsonSchema, id: string): unknown => {
-    if (s.anyOf?.length) return fill(s.anyOf[0]!, id);
+  // Fields named like ids get the victim's id even when their type is a plain string (Amazon ids, run ids).
+  const fill = (s: JsonSchema, id: string, key = ""): unknown => {
+    if (s.anyOf?.length) return fill(s.anyOf[0]!, id, key);
     if (s.allOf?.length) return Object.assign({}, ...s.allOf.map((part) => fill(part, id) as object));
     if (s.const !== undefined) return s.const;
     if (s.enum?.length) return s.enum[0];
     switch (s.type) {
       case "object":
-        return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, fill(v, id)]));
+        return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, fill(v, id, k)]));
       case "array":
         return s.items ? [fill(s.items, id)] : [];
       case "string":
-        if (s.format === "uuid") return id;
+        if (s.format === "uuid" || /Id$/.test(key)) return id;
         if (s.format === "email") return victim.markers.find((m) => m.includes("@")) ?? "probe@example.com";
         return victim.markers[0] ?? "probe";
       case "integer":

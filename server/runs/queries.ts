@@ -71,7 +71,16 @@ function summary(
   };
 }
 
-/** Runs with their steps, newest first, filtered by function and/or status. */
+/**
+ * Runs about one organization: its events carry `organizationId`, and a failure handler's event carries
+ * the failed run's event.
+ */
+function ofOrganization(organizationId: string) {
+  return sql`(${executorRuns.event}->'data'->>'organizationId' = ${organizationId}
+    or ${executorRuns.event}->'data'->'event'->'data'->>'organizationId' = ${organizationId})`;
+}
+
+/** Runs with their steps, newest first, filtered by organization, function and/or status. */
 export async function listRuns(db: Database, input: ListRunsInput = {}): Promise<{ runs: RunSummary[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
   const statuses = input.status === undefined ? [] : Array.isArray(input.status) ? input.status : [input.status];
@@ -81,6 +90,7 @@ export async function listRuns(db: Database, input: ListRunsInput = {}): Promise
     .leftJoin(executorFunctions, eq(executorFunctions.id, executorRuns.functionId))
     .where(
       and(
+        input.organizationId ? ofOrganization(input.organizationId) : undefined,
         input.functionId ? eq(executorRuns.functionId, input.functionId) : undefined,
         statuses.length ? inArray(executorRuns.status, statuses) : undefined,
         input.cursor ? lt(executorRuns.id, input.cursor) : undefined,
@@ -97,12 +107,12 @@ export async function listRuns(db: Database, input: ListRunsInput = {}): Promise
 }
 
 /** One run with its event, output, steps and every call attempt; null if unknown. */
-export async function getRun(db: Database, runId: string): Promise<RunDetail | null> {
+export async function getRun(db: Database, runId: string, organizationId?: string): Promise<RunDetail | null> {
   const [row] = await db
     .select({ run: executorRuns, functionName: executorFunctions.name })
     .from(executorRuns)
     .leftJoin(executorFunctions, eq(executorFunctions.id, executorRuns.functionId))
-    .where(eq(executorRuns.id, runId));
+    .where(and(eq(executorRuns.id, runId), organizationId ? ofOrganization(organizationId) : undefined));
   if (!row) return null;
   const steps = (await stepsByRun(db, [runId])).get(runId) ?? [];
   const names = new Map(steps.map((s) => [s.stepId, s.name]));

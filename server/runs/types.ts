@@ -65,6 +65,8 @@ export interface RunDetail extends RunSummary {
 }
 
 export interface ListRunsInput {
+  /** Only runs about this organization (its events carry `organizationId`). */
+  organizationId?: string;
   functionId?: string;
   status?: RunStatus | RunStatus[];
   /** Page size, 1..200 (default 50). */

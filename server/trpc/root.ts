@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 import { advertisingRouter } from "./routers/advertising";
 import { amazonRouter } from "./routers/amazon";
 import { ordersRouter } from "./routers/orders";
+import { runsRouter } from "./routers/runs";
 import { syncRouter } from "./routers/sync";
 import { invitationRouter } from "./routers/invitation";
 import { organizationRouter } from "./routers/organization";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   sync: syncRouter,
   advertising: advertisingRouter,
   orders: ordersRouter,
+  runs: runsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,6 +32,10 @@ beforeAll(async () => {
     { role: "admin", email: "victim-invitee@example.com" },
   );
   const amazon = await createStore(t.db, owner.organizationId);
+  const victimRun = `run-${Math.random().toString(36).slice(2)}`;
+  await t.sql`insert into executor_runs (id, function_id, status, event, events, created_at)
+    values (${victimRun}, 'shelfwise-sync-ads-performance', 'completed',
+      ${JSON.stringify({ name: "sync/ads-performance.requested", data: { organizationId: owner.organizationId, adProfileId: amazon.adProfile.id } })}::jsonb, '[]'::jsonb, now())`;
   victim = {
     organizationId: owner.organizationId,
     ids: [
@@ -43,6 +47,7 @@ beforeAll(async () => {
       amazon.grant.id,
       amazon.marketplace.id,
       amazon.adProfile.id,
+      victimRun,
     ],
     markers: [
       owner.user.email,
