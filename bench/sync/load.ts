@@ -61,11 +61,11 @@ try {
   const again = await time(load);
 
   const rate = (s: number) => Math.round(rows.length / s).toLocaleString("en");
-  console.log(`rows: ${rows.length.toLocaleString("en")} (${DAYS} days), report file ${(files.size("report") / 2 ** 20).toFixed(1)} MiB gzip`);
-  console.log(`plain COPY (baseline):           ${baseline.seconds.toFixed(2)} s  ${rate(baseline.seconds)} rows/s`);
-  console.log(`loader, first load (all new):    ${first.seconds.toFixed(2)} s  ${rate(first.seconds)} rows/s  changed ${first.value.changed}`);
-  console.log(`loader, same report again:       ${again.seconds.toFixed(2)} s  ${rate(again.seconds)} rows/s  changed ${again.value.changed}`);
-  console.log(`loader / baseline: ${(first.seconds / baseline.seconds).toFixed(1)}× the time of a plain COPY; peak RSS ${rss()} MiB`);
+  console.info(`rows: ${rows.length.toLocaleString("en")} (${DAYS} days), report file ${(files.size("report") / 2 ** 20).toFixed(1)} MiB gzip`);
+  console.info(`plain COPY (baseline):           ${baseline.seconds.toFixed(2)} s  ${rate(baseline.seconds)} rows/s`);
+  console.info(`loader, first load (all new):    ${first.seconds.toFixed(2)} s  ${rate(first.seconds)} rows/s  changed ${first.value.changed}`);
+  console.info(`loader, same report again:       ${again.seconds.toFixed(2)} s  ${rate(again.seconds)} rows/s  changed ${again.value.changed}`);
+  console.info(`loader / baseline: ${(first.seconds / baseline.seconds).toFixed(1)}× the time of a plain COPY; peak RSS ${rss()} MiB`);
 } finally {
   await files.close();
   await t.drop();

@@ -53,7 +53,7 @@ export const syncAdsPerformanceFn = inngest.createFunction(
       reports.push({ ...report, reportId: created.reportId });
     }
 
-    const completed = new Set<string>();
+    const completed = new Map<string, { url: string | null; polledAt: string }>();
     for (let round = 0; ; round++) {
       let pending = reports.filter((r) => !completed.has(r.reportId)).map((r) => r.reportId);
       let waited = 0;
@@ -67,7 +67,7 @@ export const syncAdsPerformanceFn = inngest.createFunction(
         const polled = await step.run(`poll-${round}-${attempt}`, () => sync.pollAdsReports(db, plan, pending));
         apiCalls += polled.calls;
         for (const [id, s] of Object.entries(polled.statuses)) {
-          if (s.status === "COMPLETED") completed.add(id);
+          if (s.status === "COMPLETED") completed.set(id, { url: s.url, polledAt: s.polledAt });
           if (s.status === "FAILED") failed.push(id);
         }
         pending = pending.filter((id) => !completed.has(id) && !failed.includes(id));
@@ -87,7 +87,9 @@ export const syncAdsPerformanceFn = inngest.createFunction(
     const loaded: typeof plan.windows = [];
     for (const window of plan.windows) {
       for (const report of reports.filter((r) => r.window.start === window.start)) {
-        const result = await step.run(`load-${report.kind}-${window.start}`, () => sync.loadFinishedAdsReport(db, rawSql(), plan, report));
+        const result = await step.run(`load-${report.kind}-${window.start}`, () =>
+          sync.loadFinishedAdsReport(db, rawSql(), plan, { ...report, ...completed.get(report.reportId) }),
+        );
         apiCalls += result.calls;
         rowsWritten += result.changed + result.removed;
       }

@@ -118,25 +118,40 @@ export async function requestAdsReport(db: Database, plan: AdsRunPlan, report: A
 export async function pollAdsReports(db: Database, plan: AdsRunPlan, reportIds: string[]) {
   let calls = 0;
   const caller = adsCaller(db, plan, () => (calls += 1));
-  const statuses: Record<string, { status: string; failureReason: string | null }> = {};
+  const statuses: Record<string, { status: string; failureReason: string | null; url: string | null; polledAt: string }> = {};
   for (const id of reportIds) {
     const s = await getAdsReport(caller, plan.region, id);
-    statuses[id] = { status: s.status, failureReason: s.failureReason ?? null };
+    statuses[id] = { status: s.status, failureReason: s.failureReason ?? null, url: s.url ?? null, polledAt: new Date().toISOString() };
   }
   return { statuses, calls };
 }
 
-/** Downloads a finished report (its URL fetched just now, as it expires) and replaces its days. */
-export async function loadFinishedAdsReport(db: Database, sql: postgres.Sql, plan: AdsRunPlan, report: AdsReportRef & { reportId: string }) {
+/** Amazon's report URLs live an hour; one older than this is fetched again before downloading. */
+const FRESH_URL_MS = 30 * 60 * 1000;
+
+/**
+ * Downloads a finished report and replaces its days. The URL from the last poll is used while it is
+ * surely valid; otherwise (a resumed run, a long queue) it is fetched again just before the download.
+ */
+export async function loadFinishedAdsReport(
+  db: Database,
+  sql: postgres.Sql,
+  plan: AdsRunPlan,
+  report: AdsReportRef & { reportId: string; url?: string | null; polledAt?: string },
+) {
   let calls = 0;
-  const status = await getAdsReport(adsCaller(db, plan, () => (calls += 1)), plan.region, report.reportId);
-  if (status.status !== "COMPLETED" || !status.url) throw new Error(`Ads report ${report.reportId} is ${status.status}, not ready to load.`);
+  let url = report.url && report.polledAt && Date.now() - Date.parse(report.polledAt) < FRESH_URL_MS ? report.url : null;
+  if (!url) {
+    const status = await getAdsReport(adsCaller(db, plan, () => (calls += 1)), plan.region, report.reportId);
+    if (status.status !== "COMPLETED" || !status.url) throw new Error(`Ads report ${report.reportId} is ${status.status}, not ready to load.`);
+    url = status.url;
+  }
   const result = await loadAdsReport(sql, {
     organizationId: plan.ref.organizationId,
     adProfileId: plan.ref.scopeId,
     kind: report.kind,
     window: report.window,
-    url: status.url,
+    url,
     refreshedAt: new Date(),
   });
   return { ...result, calls };

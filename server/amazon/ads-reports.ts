@@ -112,7 +112,7 @@ export async function streamAdsReportRows(
   await pipeline(
     Readable.fromWeb(response.body as WebReadableStream),
     createGunzip(),
-    streamArray.withParserAsStream({ numberAsString: true }),
+    streamArray.withParserAsStream({ numberAsString: true, streamValues: false }),
     async function* (items: AsyncIterable<{ value: Record<string, unknown> }>) {
       for await (const { value } of items) {
         batch.push(value);

@@ -77,6 +77,10 @@ export async function replaceDays(
     }
     copy.end();
     await finished;
+    // The stale-row delete probes staging by key once per stored row: give it an index and statistics,
+    // or the planner nests loops over both tables.
+    await tx.unsafe(`create index on ${ident(staging)} (${spec.key.map(ident).join(", ")})`);
+    await tx.unsafe(`analyze ${ident(staging)}`);
 
     const merged = await tx.unsafe(
       // A key repeated within one report counts once (the last copy), as Amazon's own files never intend twice.
