@@ -11,7 +11,7 @@ import {
 import type { Region } from "~/server/amazon/endpoints";
 import type { AmazonCaller } from "~/server/amazon/request";
 import { syncTask } from "~/server/sync/catalog";
-import { finishRun, recordProgress, startRun, type SyncScopeRef, type SyncTrigger } from "~/server/sync/state";
+import { finishRun, recordProgress, scheduleAfterBackfill, startRun, type SyncScopeRef, type SyncTrigger } from "~/server/sync/state";
 import { daysOf, localToday, toWindows, type DayWindow } from "~/server/sync/windows";
 import { loadAdsReport, recordDayRefreshes } from "./load-report";
 
@@ -171,4 +171,5 @@ export async function finishAdsRun(db: Database, plan: AdsRunPlan, totals: { row
     startedAt: new Date(plan.startedAt),
     now: totals.now,
   });
+  if (plan.ref.window === BACKFILL) await scheduleAfterBackfill(db, plan.ref, totals.now);
 }

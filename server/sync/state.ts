@@ -130,3 +130,18 @@ export async function failRun(
     })
     .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId)));
 }
+
+/**
+ * Once a scope's backfill is done, its recurring windows are scheduled from now: the backfill has just
+ * covered their days, so "last 2 days" comes 30–60 minutes later and the daily refresh tomorrow.
+ */
+export async function scheduleAfterBackfill(db: Database, ref: SyncScopeRef, now: Date) {
+  const task = syncTask(ref.task);
+  await ensureSyncStates(db, task.windows.map((w) => ({ ...ref, window: w.label })));
+  for (const w of task.windows) {
+    await db
+      .update(syncStates)
+      .set({ nextDueAt: nextDueAt(w.cadence, now, ref.timeZone, `${ref.task}:${w.label}:${ref.scopeId}`) })
+      .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, w.label), eq(syncStates.scopeId, ref.scopeId), sql`${syncStates.lastStartedAt} is null`));
+  }
+}

@@ -39,6 +39,14 @@ function Progress({ w, task }: { w: Window; task: Task }) {
   );
 }
 
+function nextRun(w: Window, paused: string | null): string {
+  if (paused) return "—";
+  if (w.status === "running") return "running now";
+  if (w.window === "backfill" && w.lastSucceededAt) return "done";
+  if (!w.nextDueAt) return w.window === "backfill" ? "—" : "after the initial sync";
+  return w.nextDueAt.getTime() <= Date.now() ? "due now" : fromNow(w.nextDueAt);
+}
+
 function TaskCard({ task, canRetry }: { task: Task; canRetry: boolean }) {
   const utils = api.useUtils();
   const retry = api.sync.retryNow.useMutation({ onSuccess: () => utils.sync.overview.invalidate() });
@@ -96,7 +104,7 @@ function TaskCard({ task, canRetry }: { task: Task; canRetry: boolean }) {
                     {fromNow(w.lastSucceededAt)}
                   </td>
                   <td className="align-top">
-                    {scope.paused ? "—" : w.window === "backfill" && w.lastSucceededAt ? "done" : w.nextDueAt ? fromNow(w.nextDueAt) : "—"}
+                    {nextRun(w, scope.paused)}
                   </td>
                   <td className="text-right align-top tabular-nums">{w.rowsWritten.toLocaleString("en")}</td>
                   <td className="max-w-md align-top whitespace-normal text-red-700">{scope.paused ?? w.lastError ?? ""}</td>
