@@ -11,8 +11,8 @@ test("a new seller signs up and lands in the app shell of their organization", a
   await expect(page.getByLabel("Organization").locator("option:checked")).toHaveText("Acme Trading");
   await expect(page.getByTestId("current-role")).toHaveText("Owner");
   const nav = page.getByRole("navigation", { name: "Modules" });
-  for (const module of ["All Sites Sales Summary", "Profit", "Orders", "Products", "Inventory", "Advertising", "Storage fees", "Reimbursements", "Claims", "Removals", "Sync center", "Amazon authorizations", "Team"]) {
-    await expect(nav.getByRole("link", { name: module, exact: true })).toBeVisible();
+  for (const name of ["All Sites Sales Summary", "Profit", "Orders", "Products", "Inventory", "Advertising", "Storage fees", "Reimbursements", "Claims", "Removals", "Sync center", "Amazon authorizations", "Team"]) {
+    await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
   }
   // No store yet: the module says so instead of showing numbers.
   await expect(page.getByTestId("empty-state")).toContainText("No data yet");

@@ -1,7 +1,7 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { newUser, signUp, submitSignUp, type TestUser } from "./fixtures";
 
-async function inviteLink(page: import("@playwright/test").Page, role: string, email = "") {
+async function inviteLink(page: Page, role: string, email = "") {
   await page.goto("/settings/team");
   if (email) await page.getByLabel("Email (optional)").fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
