@@ -17,11 +17,14 @@ export class AmazonApiError extends Error {
 
 export async function amazonApiError(api: "sp-api" | "ads-api", response: Response): Promise<AmazonApiError> {
   const body = (await response.json().catch(() => null)) as
-    | { errors?: { code?: string; message?: string }[]; code?: string; details?: string; detail?: string; message?: string }
+    | { errors?: { code?: string; message?: string; details?: string }[]; code?: string; details?: string; detail?: string; message?: string }
     | null;
   const first = body?.errors?.[0];
   const code = first?.code ?? body?.code ?? `HTTP_${response.status}`;
-  const detail = first?.message ?? body?.details ?? body?.detail ?? body?.message ?? response.statusText;
+  // SP-API puts the reason apart from the message ("Access … denied." + details "The access token … expired.").
+  const detail = first
+    ? [first.message, first.details].filter(Boolean).join(" ") || response.statusText
+    : (body?.details ?? body?.detail ?? body?.message ?? response.statusText);
   const retryAfter = Number(response.headers.get("retry-after"));
   return new AmazonApiError(api, response.status, code, detail, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
 }
