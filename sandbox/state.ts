@@ -44,7 +44,7 @@ export class Sandbox {
   readonly clock: SandboxClock;
   readonly world: World;
   readonly credentials: SandboxCredentials = SANDBOX_CREDENTIALS;
-  readonly lwa = new LwaStore();
+  readonly lwa: LwaStore;
   readonly quotas = new Quotas();
   readonly faults: Faults;
   readonly reports: ReportStore;
@@ -65,11 +65,12 @@ export class Sandbox {
     const historyStart = addDays(localDay(this.clock.now(), "UTC"), -(opts.historyDays ?? 400));
     this.world = new World({ seed, volume, historyStart });
     this.faults = new Faults(seed);
+    this.lwa = new LwaStore(seed);
     this.options = {
       seed,
       volume,
       reportDelaySeconds: opts.reportDelaySeconds ?? 60,
-      spRedirectUri: opts.spRedirectUri ?? "http://localhost:3000/api/amazon/sp/callback",
+      spRedirectUri: opts.spRedirectUri ?? "http://localhost:3000/api/amazon/store/callback",
       log: opts.log ?? false,
     };
     this.reports = new ReportStore();

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { HOUR, MINUTE } from "../util/time";
 
 export type GrantKind = "sp" | "ads";
@@ -12,11 +12,24 @@ export const ACCESS_TTL_MS = HOUR;
 
 const tok = (prefix: string, n: number) => prefix + randomBytes(n).toString("base64url");
 
-/** In-memory LWA: authorization codes, refresh tokens, access tokens. */
+/**
+ * In-memory LWA: authorization codes, refresh tokens, access tokens. Refresh tokens are also signed and
+ * self-describing, so a sandbox restarted with the same seed still honours the grants the product holds
+ * (like Amazon, whose refresh tokens outlive any server); revocations are kept in memory.
+ */
 export class LwaStore {
   private codes = new Map<string, Code>();
   private refresh = new Map<string, Refresh>();
   private access = new Map<string, AccessGrant>();
+  private readonly key: Buffer;
+
+  constructor(secret = "sandbox") {
+    this.key = createHmac("sha256", "sandbox-lwa").update(secret).digest();
+  }
+
+  private sign(payload: string): string {
+    return createHmac("sha256", this.key).update(payload).digest("base64url").slice(0, 22);
+  }
 
   issueCode(c: Omit<Code, "used" | "expiresAt">, now: number): string {
     const code = tok("ANsandbox", 15);
@@ -34,17 +47,33 @@ export class LwaStore {
   }
 
   issueRefresh(clientId: string, kind: GrantKind, sellerId: string): string {
-    const t = tok("Atzr|", 48);
+    const payload = Buffer.from(JSON.stringify({ c: clientId, k: kind, s: sellerId, n: randomBytes(12).toString("base64url") })).toString("base64url");
+    const t = `Atzr|${payload}.${this.sign(payload)}`;
     this.refresh.set(t, { clientId, kind, sellerId, revoked: false });
     return t;
   }
 
   refreshInfo(token: string): Refresh | undefined {
-    return this.refresh.get(token);
+    const known = this.refresh.get(token);
+    if (known) return known;
+    // Issued before a restart: trust it if our signature is on it.
+    const m = /^Atzr\|([\w-]+)\.([\w-]{22})$/.exec(token);
+    if (!m?.[1] || !m[2]) return undefined;
+    const expected = Buffer.from(this.sign(m[1]));
+    const given = Buffer.from(m[2]);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    try {
+      const p = JSON.parse(Buffer.from(m[1], "base64url").toString()) as { c: string; k: GrantKind; s: string };
+      const restored: Refresh = { clientId: p.c, kind: p.k, sellerId: p.s, revoked: false };
+      this.refresh.set(token, restored);
+      return restored;
+    } catch {
+      return undefined;
+    }
   }
 
   issueAccess(refreshToken: string, now: number): { token: string; grant: AccessGrant } | undefined {
-    const r = this.refresh.get(refreshToken);
+    const r = this.refreshInfo(refreshToken);
     if (!r || r.revoked) return undefined;
     const token = tok("Atza|", 48);
     const grant = { clientId: r.clientId, kind: r.kind, sellerId: r.sellerId, expiresAt: now + ACCESS_TTL_MS, refreshToken };
@@ -62,7 +91,7 @@ export class LwaStore {
 
   /** Revokes a refresh token and every access token minted from it. */
   revoke(refreshToken: string): boolean {
-    const r = this.refresh.get(refreshToken);
+    const r = this.refreshInfo(refreshToken);
     if (!r) return false;
     r.revoked = true;
     return true;

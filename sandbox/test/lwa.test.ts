@@ -128,3 +128,18 @@ describe("Ads consent (/ap/oa)", () => {
     expect(r2.status).toBe(400);
   });
 });
+
+describe("a restarted sandbox", () => {
+  it("still honours refresh tokens it issued under the same seed, and refuses forged ones", async () => {
+    const { LwaStore } = await import("../lwa/store");
+    const before = new LwaStore("seed-a");
+    const token = before.issueRefresh("client", "sp", "A1SELLER");
+    const after = new LwaStore("seed-a");
+    expect(after.refreshInfo(token)).toMatchObject({ clientId: "client", kind: "sp", sellerId: "A1SELLER", revoked: false });
+    expect(after.issueAccess(token, Date.now())?.grant.sellerId).toBe("A1SELLER");
+    expect(new LwaStore("seed-b").refreshInfo(token)).toBeUndefined();
+    expect(after.refreshInfo(token.replace("A", "B"))).toBeUndefined();
+    after.revoke(token);
+    expect(after.issueAccess(token, Date.now())).toBeUndefined();
+  });
+});
