@@ -1,19 +1,21 @@
-import { NextResponse } from "next/server";
-import { auth } from "~/server/auth";
+import { NextResponse, type NextRequest } from "next/server";
 
 /** Pages anyone may open; everything else needs a session (tRPC and the API check their own). */
 const PUBLIC = [/^\/sign-in\b/, /^\/sign-up\b/, /^\/invite\//, /^\/api\//];
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
- * Sends signed-out visitors to sign-in before any page renders (and back afterwards), so no page starts
- * fetching data it may not see.
+ * Sends visitors without a session cookie to sign-in before any page renders (and back afterwards), so
+ * no page starts fetching data it may not see. It only looks for the cookie: verifying it is the pages'
+ * and procedures' job, and re-issuing it here could revive a session a concurrent sign-out just ended.
  */
-export default auth((request) => {
+export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (request.auth || PUBLIC.some((p) => p.test(pathname))) return NextResponse.next();
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (hasSession || PUBLIC.some((p) => p.test(pathname))) return NextResponse.next();
   const signIn = new URL("/sign-in", request.nextUrl.origin);
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
-});
+}
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

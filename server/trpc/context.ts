@@ -1,6 +1,6 @@
 import "server-only";
+import { getToken } from "next-auth/jwt";
 import { db } from "~/db/client";
-import { auth } from "~/server/auth";
 import type { Context } from "./init";
 
 export const ACTIVE_ORGANIZATION_COOKIE = "active_org";
@@ -13,12 +13,20 @@ function readCookie(header: string | null, name: string): string | undefined {
   return undefined;
 }
 
-/** Builds the tRPC context of one request from its session and cookies. */
+/**
+ * Builds the tRPC context of one request from its session and cookies. The session token is only read
+ * here, never re-issued: a response that refreshed it could revive a session that a concurrent sign-out
+ * had just ended.
+ */
 export async function createRequestContext(headers: Headers): Promise<Context> {
-  const session = await auth();
+  const token = await getToken({
+    req: { headers },
+    secret: process.env.AUTH_SECRET,
+    secureCookie: (process.env.AUTH_URL ?? process.env.APP_URL ?? "").startsWith("https://"),
+  });
   return {
     db,
-    userId: session?.user?.id ?? null,
+    userId: typeof token?.sub === "string" ? token.sub : null,
     requestedOrganizationId: readCookie(headers.get("cookie"), ACTIVE_ORGANIZATION_COOKIE),
   };
 }
