@@ -5,6 +5,7 @@
 import path from "node:path";
 import postgres from "postgres";
 import { startEmbeddedPostgres } from "~/db/embedded";
+import { persistentSecret } from "~/server/runtime/secrets";
 
 async function freshDatabaseUrl(): Promise<string> {
   let server = process.env.DATABASE_URL;
@@ -13,6 +14,7 @@ async function freshDatabaseUrl(): Promise<string> {
       dataDir: path.resolve(".data/e2e-postgres"),
       port: Number(process.env.EMBEDDED_POSTGRES_E2E_PORT ?? 54331),
       database: "postgres",
+      password: persistentSecret(path.resolve(".data"), "e2e-postgres-password", undefined),
     });
     server = embedded.adminUrl;
   }

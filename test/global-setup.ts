@@ -1,6 +1,7 @@
 import path from "node:path";
 import postgres from "postgres";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "~/db/embedded";
+import { persistentSecret } from "~/server/runtime/secrets";
 
 let embedded: EmbeddedDatabase | undefined;
 
@@ -31,6 +32,7 @@ export async function setup(): Promise<void> {
     dataDir: path.resolve(".data/test-postgres"),
     port: Number(process.env.EMBEDDED_POSTGRES_TEST_PORT ?? 54329),
     database: "postgres",
+    password: persistentSecret(path.resolve(".data"), "test-postgres-password", undefined),
   });
   process.env.TEST_DATABASE_SERVER_URL = embedded.adminUrl;
 }

@@ -52,6 +52,7 @@ async function main() {
       dataDir: path.resolve(root, process.env.EMBEDDED_POSTGRES_DIR ?? path.join(dataDir, "postgres")),
       port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54320),
       database: "shelfwise",
+      password: persistentSecret(dataDir, "postgres-password", undefined),
     });
     databaseUrl = embedded.url;
   }
