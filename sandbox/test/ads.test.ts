@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../index";
 import { ENTITY_TYPES } from "../ads/entities";
-import { type AnyJson, adsToken, HAVE_SHARED, loadShared, testSandbox, validateResponse } from "./helpers";
+import { type AnyJson, adsToken, loadShared, testSandbox, validateResponse } from "./helpers";
 import { COLUMNS } from "../ads/report-rows";
 
 const SP = "ads-api-specs/SponsoredProducts_prod_3p.json";
@@ -36,7 +36,7 @@ describe("profiles and auth", () => {
   it("lists the seller's profiles with real marketplace ids and zones", async () => {
     const r = await fetch(`${sb.origin}/v2/profiles`, { headers: { authorization: `Bearer ${token}`, "amazon-advertising-api-clientid": sb.credentials.adsClientId } });
     const body = await r.json();
-    if (HAVE_SHARED) ok(validateResponse(PROF, "/v2/profiles", "get", 200, body));
+    ok(validateResponse(PROF, "/v2/profiles", "get", 200, body));
     expect(body.map((p: AnyJson) => p.accountInfo.marketplaceStringId)).toEqual(sb.sandbox.world.sellers[0]!.marketplaceIds);
     expect(body[0]).toMatchObject({ countryCode: "US", currencyCode: "USD", timezone: "America/Los_Angeles" });
   });
@@ -48,7 +48,7 @@ describe("profiles and auth", () => {
     const otherProfile = sb.sandbox.ads.allProfiles().find((p) => p.sellerId !== sb.sandbox.world.sellers[0]!.sellerId)!;
     const wrongScope = await ads("POST", "/sp/campaigns/list", {}, "application/vnd.spCampaign.v3+json", { "amazon-advertising-api-scope": otherProfile.profileId });
     expect(wrongScope.status).toBe(401);
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/campaigns/list", "post", 401, wrongScope.body, "application/json"));
+    ok(validateResponse(SP, "/sp/campaigns/list", "post", 401, wrongScope.body, "application/json"));
     const noScope = await fetch(`${sb.origin}/sp/campaigns/list`, { method: "POST", headers: { authorization: `Bearer ${token}`, "amazon-advertising-api-clientid": sb.credentials.adsClientId, "content-type": "application/vnd.spCampaign.v3+json" }, body: "{}" });
     expect(noScope.status).toBe(400);
     const media = await ads("POST", "/sp/campaigns/list", {}, "application/json");
@@ -63,7 +63,7 @@ describe("profiles and auth", () => {
     expect(statuses).toEqual([200, 200, 429, 429]);
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     const body = await last!.json();
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/campaigns/list", "post", 429, body, "application/json"));
+    ok(validateResponse(SP, "/sp/campaigns/list", "post", 429, body, "application/json"));
     await fetch(`${sb.origin}/__sandbox/knobs`, { method: "POST", body: JSON.stringify({ adsRateLimit: { rate: 10, burst: 20 } }) });
   });
 });
@@ -73,7 +73,7 @@ describe("Sponsored Products v3 entities", () => {
     const r = await ads("POST", `/sp/${t.plural}/list`, { maxResults: 2, includeExtendedDataFields: true, stateFilter: { include: ["ENABLED", "PAUSED", "ARCHIVED"] } }, t.contentType);
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toBe(t.contentType);
-    if (HAVE_SHARED) ok(validateResponse(SP, `/sp/${t.plural}/list`, "post", 200, r.body, t.contentType));
+    ok(validateResponse(SP, `/sp/${t.plural}/list`, "post", 200, r.body, t.contentType));
     if (r.body.totalResults > 2) {
       const n = await ads("POST", `/sp/${t.plural}/list`, { maxResults: 2, nextToken: r.body.nextToken, stateFilter: { include: ["ENABLED", "PAUSED", "ARCHIVED"] } }, t.contentType);
       expect(n.body[t.bodyKey][0][t.idField]).not.toBe(r.body[t.bodyKey][0][t.idField]);
@@ -84,14 +84,14 @@ describe("Sponsored Products v3 entities", () => {
     const C = "application/vnd.spCampaign.v3+json";
     const created = await ads("POST", "/sp/campaigns", { campaigns: [{ name: "API campaign", state: "ENABLED", targetingType: "MANUAL", budget: { budget: 12.5, budgetType: "DAILY" } }, { name: "broken", state: "ENABLED" }] }, C, { prefer: "return=representation" });
     expect(created.status).toBe(207);
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/campaigns", "post", 207, created.body, C));
+    ok(validateResponse(SP, "/sp/campaigns", "post", 207, created.body, C));
     expect(created.body.campaigns.success).toHaveLength(1);
     expect(created.body.campaigns.error[0].index).toBe(1);
     expect(created.body.campaigns.success[0].campaign.budget.budget).toBe(12.5);
     const campaignId = created.body.campaigns.success[0].campaignId;
     const AG = "application/vnd.spAdGroup.v3+json";
     const ag = await ads("POST", "/sp/adGroups", { adGroups: [{ campaignId, name: "g", state: "ENABLED", defaultBid: 0.8 }, { campaignId: "999", name: "x", state: "ENABLED", defaultBid: 1 }] }, AG);
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/adGroups", "post", 207, ag.body, AG));
+    ok(validateResponse(SP, "/sp/adGroups", "post", 207, ag.body, AG));
     expect(ag.body.adGroups.error[0].errors[0].errorType).toBe("entityNotFoundError");
     const adGroupId = ag.body.adGroups.success[0].adGroupId;
     const K = "application/vnd.spKeyword.v3+json";
@@ -99,39 +99,39 @@ describe("Sponsored Products v3 entities", () => {
     const keywordId = kw.body.keywords.success[0].keywordId;
     const upd = await ads("PUT", "/sp/keywords", { keywords: [{ keywordId, bid: 1.25 }, { keywordId: "1", bid: 2 }] }, K, { prefer: "return=representation" });
     expect(upd.status).toBe(207);
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/keywords", "put", 207, upd.body, K));
+    ok(validateResponse(SP, "/sp/keywords", "put", 207, upd.body, K));
     expect(upd.body.keywords.success[0].keyword.bid).toBe(1.25);
     expect(upd.body.keywords.error[0].errors[0].errorType).toBe("entityNotFoundError");
     const T = "application/vnd.spTargetingClause.v3+json";
     const tg = await ads("POST", "/sp/targets", { targets: [] }, T);
     expect(tg.status).toBe(400);
     const t2 = await ads("POST", "/sp/targets", { targetingClauses: [{ campaignId, adGroupId, expression: [{ type: "ASIN_SAME_AS", value: "B0AAAAAAAA" }], expressionType: "MANUAL", state: "ENABLED", bid: 0.5 }] }, T, { prefer: "return=representation" });
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/targets", "post", 207, t2.body, T));
+    ok(validateResponse(SP, "/sp/targets", "post", 207, t2.body, T));
     expect(t2.body.targetingClauses.success).toHaveLength(1);
     const PA = "application/vnd.spProductAd.v3+json";
     const pa = await ads("POST", "/sp/productAds", { productAds: [{ campaignId, adGroupId, sku: "SW-000001", state: "ENABLED" }] }, PA);
     expect(pa.body.productAds.success).toHaveLength(1);
     const NK = "application/vnd.spNegativeKeyword.v3+json";
     const nk = await ads("POST", "/sp/negativeKeywords", { negativeKeywords: [{ campaignId, adGroupId, keywordText: "cheap", matchType: "NEGATIVE_EXACT", state: "ENABLED" }] }, NK, { prefer: "return=representation" });
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/negativeKeywords", "post", 207, nk.body, NK));
+    ok(validateResponse(SP, "/sp/negativeKeywords", "post", 207, nk.body, NK));
     expect(nk.body.negativeKeywords.success).toHaveLength(1);
     const nkDel = await ads("POST", "/sp/negativeKeywords/delete", { negativeKeywordIdFilter: { include: [nk.body.negativeKeywords.success[0].negativeKeywordId] } }, NK);
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/negativeKeywords/delete", "post", 207, nkDel.body, NK));
+    ok(validateResponse(SP, "/sp/negativeKeywords/delete", "post", 207, nkDel.body, NK));
     expect(nkDel.body.negativeKeywords.success).toHaveLength(1);
     const NT = "application/vnd.spNegativeTargetingClause.v3+json";
     const nt = await ads("POST", "/sp/negativeTargets", { negativeTargetingClauses: [{ campaignId, adGroupId, expression: [{ type: "ASIN_SAME_AS", value: "B0BBBBBBBB" }], state: "ENABLED" }] }, NT);
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/negativeTargets", "post", 207, nt.body, NT));
+    ok(validateResponse(SP, "/sp/negativeTargets", "post", 207, nt.body, NT));
     expect(nt.body.negativeTargetingClauses.success).toHaveLength(1);
     const CNT = "application/vnd.spCampaignNegativeTargetingClause.v3+json";
     const cnt = await ads("POST", "/sp/campaignNegativeTargets", { campaignNegativeTargetingClauses: [{ campaignId, expression: [{ type: "ASIN_BRAND_SAME_AS", value: "12345" }], state: "ENABLED" }] }, CNT, { prefer: "return=representation" });
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/campaignNegativeTargets", "post", 207, cnt.body, CNT));
+    ok(validateResponse(SP, "/sp/campaignNegativeTargets", "post", 207, cnt.body, CNT));
     expect(cnt.body.campaignNegativeTargetingClauses.success).toHaveLength(1);
     const pau = await ads("PUT", "/sp/productAds", { productAds: [{ adId: pa.body.productAds.success[0].adId, state: "PAUSED" }] }, PA);
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/productAds", "put", 207, pau.body, PA));
+    ok(validateResponse(SP, "/sp/productAds", "put", 207, pau.body, PA));
     expect(pau.body.productAds.success).toHaveLength(1);
     const del = await ads("POST", "/sp/campaigns/delete", { campaignIdFilter: { include: [campaignId] } }, C);
     expect(del.status).toBe(207);
-    if (HAVE_SHARED) ok(validateResponse(SP, "/sp/campaigns/delete", "post", 207, del.body, C));
+    ok(validateResponse(SP, "/sp/campaigns/delete", "post", 207, del.body, C));
     expect(del.body.campaigns.success[0].campaign.state).toBe("ARCHIVED");
     const listed = await ads("POST", "/sp/campaigns/list", { campaignIdFilter: { include: [campaignId] } }, C);
     expect(listed.body.campaigns).toHaveLength(0);
@@ -148,11 +148,11 @@ describe("reporting v3", () => {
   async function run(body: AnyJson): Promise<AnyJson[]> {
     const c = await ads("POST", "/reporting/reports", body, CT);
     expect(c.status, JSON.stringify(c.body)).toBe(200);
-    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports", "post", 200, c.body, "application/vnd.createasyncreportresponse.v3+json"));
+    ok(validateResponse(REP, "/reporting/reports", "post", 200, c.body, "application/vnd.createasyncreportresponse.v3+json"));
     expect(c.body.status).toBe("PENDING");
     sb.sandbox.clock.advance(31_000);
     const g = await ads("GET", `/reporting/reports/${c.body.reportId}`);
-    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports/{reportId}", "get", 200, g.body, "application/vnd.getasyncreportresponse.v3+json"));
+    ok(validateResponse(REP, "/reporting/reports/{reportId}", "get", 200, g.body, "application/vnd.getasyncreportresponse.v3+json"));
     expect(g.body.status).toBe("COMPLETED");
     const file = await fetch(g.body.url);
     return JSON.parse(gunzipSync(Buffer.from(await file.arrayBuffer())).toString("utf8"));
@@ -180,7 +180,7 @@ describe("reporting v3", () => {
     }
   });
 
-  it.runIf(HAVE_SHARED)("row types match a real connector's schemas for these reports", async () => {
+  it("row types match a real connector's schemas for these reports", async () => {
     const streams: Array<[string, string, string[], unknown[]?]> = [
       ["sponsored_products_campaigns_report_stream_daily", "spCampaigns", ["campaign"]],
       ["sponsored_products_adgroups_report_stream_daily", "spCampaigns", ["adGroup", "campaign"]],
@@ -225,7 +225,7 @@ describe("reporting v3", () => {
     const g = await ads("GET", `/reporting/reports/${c.body.reportId}`);
     expect(g.body.status).toBe("FAILED");
     expect(g.body.failureReason).toBeTruthy();
-    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports/{reportId}", "get", 200, g.body, "application/vnd.getasyncreportresponse.v3+json"));
+    ok(validateResponse(REP, "/reporting/reports/{reportId}", "get", 200, g.body, "application/vnd.getasyncreportresponse.v3+json"));
     await fetch(`${sb.origin}/__sandbox/knobs`, { method: "POST", body: JSON.stringify({ faults: null }) });
   });
 
@@ -233,7 +233,7 @@ describe("reporting v3", () => {
     const cols = ["campaignId", "date", "impressions"];
     const long = await ads("POST", "/reporting/reports", { startDate: day(40), endDate: day(2), configuration: config("spCampaigns", ["campaign"], cols) }, CT);
     expect(long.status).toBe(400);
-    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports", "post", 400, long.body, "application/json"));
+    ok(validateResponse(REP, "/reporting/reports", "post", 400, long.body, "application/json"));
     const old = await ads("POST", "/reporting/reports", { startDate: day(100), endDate: day(90), configuration: config("spCampaigns", ["campaign"], cols) }, CT);
     expect(old.status).toBe(400);
     const body = { startDate: day(5), endDate: day(1), configuration: config("spCampaigns", ["campaign"], cols) };
@@ -241,11 +241,11 @@ describe("reporting v3", () => {
     expect(first.status).toBe(200);
     const dup = await ads("POST", "/reporting/reports", body, CT);
     expect(dup.status).toBe(425);
-    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports", "post", 425, dup.body, "application/json"));
+    ok(validateResponse(REP, "/reporting/reports", "post", 425, dup.body, "application/json"));
     expect(dup.body.detail).toContain(first.body.reportId);
     const del = await ads("DELETE", `/reporting/reports/${first.body.reportId}`);
     expect(del.status).toBe(200);
-    if (HAVE_SHARED) ok(validateResponse(REP, "/reporting/reports/{reportId}", "delete", 200, del.body, "application/vnd.deleteasyncreportresponse.v3+json"));
+    ok(validateResponse(REP, "/reporting/reports/{reportId}", "delete", 200, del.body, "application/vnd.deleteasyncreportresponse.v3+json"));
     expect((await ads("POST", "/reporting/reports", body, CT)).status).toBe(200);
   });
 });

@@ -19,8 +19,14 @@ function repoRoot(): string {
   return dir;
 }
 
-export const SHARED_AMAZON = path.resolve(repoRoot(), "../shared/amazon");
-export const HAVE_SHARED = existsSync(SHARED_AMAZON);
+/**
+ * Amazon's official models, which the sandbox is checked against. They live beside the repository (never
+ * copied into it); SHARED_AMAZON_DIR points elsewhere. Missing, every contract test fails: a contract
+ * that was not checked must not pass as one that was.
+ */
+export const SHARED_AMAZON = path.resolve(process.env.SHARED_AMAZON_DIR ?? path.join(repoRoot(), "../shared/amazon"));
+if (!existsSync(SHARED_AMAZON))
+  throw new Error(`Amazon's official models are missing at ${SHARED_AMAZON}: the sandbox's contract tests need them (set SHARED_AMAZON_DIR).`);
 
 type Json = Record<string, unknown>;
 

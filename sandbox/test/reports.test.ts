@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { RunningSandbox } from "../index";
 import { REPORT_COLUMNS } from "../world/report-columns";
 import { ltsfPublicationDay, publicationMs, storageFeePublicationDay } from "../world/fba";
-import { type AnyJson, download, FIXED_NOW, HAVE_SHARED, loadShared, spGet, spSend, spToken, testSandbox, validateResponse } from "./helpers";
+import { type AnyJson, download, FIXED_NOW, loadShared, spGet, spSend, spToken, testSandbox, validateResponse } from "./helpers";
 
 const M = "sp-api-models/reports_2021-06-30.json";
 const US = "ATVPDKIKX0DER";
@@ -19,13 +19,13 @@ afterAll(async () => { await sb.close(); });
 async function runReport(s: RunningSandbox, tok: string, body: Record<string, unknown>): Promise<{ report: AnyJson; text?: string }> {
   const c = await spSend(s, tok, "POST", "/reports/2021-06-30/reports", body);
   expect(c.status).toBe(202);
-  if (HAVE_SHARED) expect(validateResponse(M, "/reports/2021-06-30/reports", "post", 202, c.body)).toEqual([]);
+  expect(validateResponse(M, "/reports/2021-06-30/reports", "post", 202, c.body)).toEqual([]);
   s.sandbox.clock.advance(s.sandbox.options.reportDelaySeconds * 1000 + 1000);
   const g = await spGet(s, tok, `/reports/2021-06-30/reports/${c.body.reportId}`);
-  if (HAVE_SHARED) expect(validateResponse(M, "/reports/2021-06-30/reports/{reportId}", "get", 200, g.body)).toEqual([]);
+  expect(validateResponse(M, "/reports/2021-06-30/reports/{reportId}", "get", 200, g.body)).toEqual([]);
   if (g.body.processingStatus !== "DONE") return { report: g.body };
   const d = await spGet(s, tok, `/reports/2021-06-30/documents/${encodeURIComponent(g.body.reportDocumentId)}`);
-  if (HAVE_SHARED) expect(validateResponse(M, "/reports/2021-06-30/documents/{reportDocumentId}", "get", 200, d.body)).toEqual([]);
+  expect(validateResponse(M, "/reports/2021-06-30/documents/{reportDocumentId}", "get", 200, d.body)).toEqual([]);
   expect(d.body.compressionAlgorithm).toBe("GZIP");
   return { report: g.body, text: (await download(d.body.url)).toString("utf8") };
 }
@@ -69,7 +69,7 @@ describe("reports lifecycle", () => {
   it("getReports filters and pages; validates", async () => {
     const r = await spGet(sb, token, `/reports/2021-06-30/reports?reportTypes=GET_MERCHANT_LISTINGS_ALL_DATA,GET_FBA_REIMBURSEMENTS_DATA&pageSize=2`);
     expect(r.status).toBe(200);
-    if (HAVE_SHARED) expect(validateResponse(M, "/reports/2021-06-30/reports", "get", 200, r.body)).toEqual([]);
+    expect(validateResponse(M, "/reports/2021-06-30/reports", "get", 200, r.body)).toEqual([]);
     expect(r.body.reports).toHaveLength(2);
     const n = await spGet(sb, token, `/reports/2021-06-30/reports?nextToken=${encodeURIComponent(r.body.nextToken)}`);
     expect(n.body.reports.length).toBeGreaterThan(0);
@@ -78,7 +78,7 @@ describe("reports lifecycle", () => {
     for (const x of dones.body.reports) expect(x.processingStatus).toBe("DONE");
     const bad = await spGet(sb, token, `/reports/2021-06-30/reports`);
     expect(bad.status).toBe(400);
-    if (HAVE_SHARED) expect(validateResponse(M, "/reports/2021-06-30/reports", "get", 400, bad.body)).toEqual([]);
+    expect(validateResponse(M, "/reports/2021-06-30/reports", "get", 400, bad.body)).toEqual([]);
   });
 
   it("document URLs expire after 5 minutes", async () => {
@@ -119,7 +119,7 @@ describe("report documents", () => {
     } finally { await s.close(); }
   });
 
-  it.runIf(HAVE_SHARED)("headers equal ../shared/amazon/report-columns", () => {
+  it("headers equal ../shared/amazon/report-columns", () => {
     const shared = loadShared("report-columns/flat-file-report-columns.json") as Record<string, { official?: string[]; airbyte?: string[] }>;
     for (const [type, cols] of Object.entries(REPORT_COLUMNS)) {
       const s = shared[type];

@@ -2,21 +2,19 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { allRoutes } from "../routes";
-import { HAVE_SHARED, loadShared, SHARED_AMAZON } from "./helpers";
+import { loadShared, SHARED_AMAZON } from "./helpers";
 
 // Every Amazon path the sandbox serves must be a real path of the official models.
-describe.runIf(HAVE_SHARED)("routes are Amazon's", () => {
+describe("routes are Amazon's", () => {
   const spPaths = new Set<string>();
   const adsPaths = new Set<string>();
-  if (HAVE_SHARED) {
-    for (const f of readdirSync(path.join(SHARED_AMAZON, "sp-api-models"))) {
-      const doc = loadShared(`sp-api-models/${f}`) as { paths: Record<string, Record<string, unknown>> };
-      for (const [p, item] of Object.entries(doc.paths)) for (const m of Object.keys(item)) spPaths.add(`${m.toUpperCase()} ${p}`);
-    }
-    for (const f of ["SponsoredProducts_prod_3p.json", "OfflineReport_prod_3p.json", "Profiles_prod_3p.yaml"]) {
-      const doc = loadShared(`ads-api-specs/${f}`) as { paths: Record<string, Record<string, unknown>> };
-      for (const [p, item] of Object.entries(doc.paths)) for (const m of Object.keys(item)) adsPaths.add(`${m.toUpperCase()} ${p}`);
-    }
+  for (const f of readdirSync(path.join(SHARED_AMAZON, "sp-api-models"))) {
+    const doc = loadShared(`sp-api-models/${f}`) as { paths: Record<string, Record<string, unknown>> };
+    for (const [p, item] of Object.entries(doc.paths)) for (const m of Object.keys(item)) spPaths.add(`${m.toUpperCase()} ${p}`);
+  }
+  for (const f of ["SponsoredProducts_prod_3p.json", "OfflineReport_prod_3p.json", "Profiles_prod_3p.yaml"]) {
+    const doc = loadShared(`ads-api-specs/${f}`) as { paths: Record<string, Record<string, unknown>> };
+    for (const [p, item] of Object.entries(doc.paths)) for (const m of Object.keys(item)) adsPaths.add(`${m.toUpperCase()} ${p}`);
   }
   it("SP-API routes", () => {
     const sp = allRoutes().filter((r) => r.auth === "sp");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../index";
-import { type AnyJson, documentedParams, FIXED_NOW, HAVE_SHARED, spGet, spToken, testSandbox, validateResponse } from "./helpers";
+import { type AnyJson, documentedParams, FIXED_NOW, spGet, spToken, testSandbox, validateResponse } from "./helpers";
 
 let sb: RunningSandbox;
 let token: string;
@@ -18,12 +18,10 @@ async function check(model: string, template: string, pathAndQuery: string, stat
   sb.sandbox.quotas.reset();
   const r = await spGet(sb, token, pathAndQuery);
   expect(r.status, JSON.stringify(r.body)).toBe(status);
-  if (HAVE_SHARED) {
-    expect(validateResponse(model, template, "get", status, r.body)).toEqual([]);
-    const documented = documentedParams(model, template, "get");
-    const q = new URL(pathAndQuery, "http://x").searchParams;
-    for (const k of q.keys()) expect(documented, `${k} documented`).toContain(k);
-  }
+  expect(validateResponse(model, template, "get", status, r.body)).toEqual([]);
+  const documented = documentedParams(model, template, "get");
+  const q = new URL(pathAndQuery, "http://x").searchParams;
+  for (const k of q.keys()) expect(documented, `${k} documented`).toContain(k);
   return r.body;
 }
 
