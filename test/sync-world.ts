@@ -12,16 +12,20 @@ export async function startSyncWorld(t: TestDatabase, sandbox: RunningSandbox) {
   process.env.SYNC_REPORT_POLL_SECONDS ??= "1";
   const { listen } = await import("~/inngest/engine/node-http");
   const { startExecutor } = await import("~/inngest/engine/http-transport");
-  // The route module reads INNGEST_DEV when the client is created: the executor's address must be known first.
+  const { embeddedInngestEnvironment, generateEventKey, generateSigningKey } = await import("~/inngest/embedded");
+  // The client reads its settings when the route module first loads it: the executor's address and the
+  // keys must be in place first. Signed calls, exactly as under `npm start`.
   const executorPort = await freePort();
-  process.env.INNGEST_DEV = `http://127.0.0.1:${executorPort}`;
+  const appPort = await freePort();
+  const keys = { signingKey: generateSigningKey(), eventKey: generateEventKey() };
+  delete process.env.INNGEST_DEV;
+  Object.assign(process.env, embeddedInngestEnvironment(keys, `http://127.0.0.1:${executorPort}`, `http://127.0.0.1:${appPort}`));
   const route = await import("~/app/api/inngest/route");
   const app = await listen(async (request) => {
     const handler = route[request.method as "GET" | "POST" | "PUT"];
     return handler(request as never, undefined as never);
-  }, { port: 0 });
-  process.env.INNGEST_SERVE_ORIGIN = app.url;
-  const executor = await startExecutor({ databaseUrl: t.url, appUrl: app.url, port: executorPort, log: () => {}, syncIntervalMs: 60_000 });
+  }, { port: appPort });
+  const executor = await startExecutor({ databaseUrl: t.url, appUrl: app.url, port: executorPort, keys, log: () => {}, syncIntervalMs: 60_000 });
 
   async function authorize(sellerIndex: number) {
     const { createMemberOf } = await import("./factories");

@@ -10,6 +10,7 @@ import path from "node:path";
 import { Inngest } from "inngest";
 import { serve } from "inngest/next";
 import { createTestDatabase } from "~/db/testing";
+import { generateEventKey, generateSigningKey } from "~/inngest/embedded";
 import { HandlerTransport } from "~/inngest/engine/handler-transport";
 import { startExecutor } from "~/inngest/engine/http-transport";
 import { listen } from "~/inngest/engine/node-http";
@@ -40,12 +41,13 @@ const fns = [
   }),
 ];
 const app = await listen(new HandlerTransport(serve({ client, functions: fns })).fetch, { port: 0 });
-const executor = await startExecutor({ databaseUrl: db.url, appUrl: app.url, port: executorPort, workers: WORKERS, log: () => {} });
+const keys = { signingKey: generateSigningKey(), eventKey: generateEventKey() };
+const executor = await startExecutor({ databaseUrl: db.url, appUrl: app.url, port: executorPort, workers: WORKERS, keys, log: () => {} });
 
 async function send(name: string, n: number) {
   for (let i = 0; i < n; i += 100) {
     const batch = Array.from({ length: Math.min(100, n - i) }, (_, j) => ({ name, data: { i: i + j } }));
-    const res = await fetch(`${executor.url}/e/bench`, { method: "POST", body: JSON.stringify(batch) });
+    const res = await fetch(`${executor.url}/e/${keys.eventKey}`, { method: "POST", body: JSON.stringify(batch) });
     if (!res.ok) throw new Error(`send failed: ${res.status}`);
   }
 }

@@ -12,6 +12,8 @@ export interface EngineContext {
   leaseMs: number;
   /** First retry delay; doubles per attempt (capped), unless the SDK sent retry-after. */
   retryBaseMs: number;
+  /** The app's serve URL. Calls go here whatever URL a registration names, so a registration cannot redirect them. */
+  appUrl: string;
   /** When set, calls and syncs are signed, so the app may run in cloud mode (it then verifies them). */
   signingKey?: string;
   /** Wakes the worker loop when new work is enqueued, so it need not wait for the next poll. */

@@ -50,6 +50,7 @@ export class Executor {
       owner: `${process.pid}-${randomBytes(4).toString("hex")}`,
       leaseMs: options.leaseMs ?? 30_000,
       retryBaseMs: options.retryBaseMs ?? 1_000,
+      appUrl: options.appUrl,
       signingKey: options.signingKey,
       notify: () => this.signal(),
     };

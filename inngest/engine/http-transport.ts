@@ -1,4 +1,5 @@
 import { createApi } from "./api";
+import type { ExecutorKeys } from "./auth";
 import { Executor } from "./executor";
 import { listen } from "./node-http";
 import type { Clock } from "./types";
@@ -16,10 +17,16 @@ export interface StartExecutorOptions {
   leaseMs?: number;
   workers?: number;
   retryBaseMs?: number;
-  /** Sign requests to the app (only needed if the app runs in cloud mode). */
-  signingKey?: string;
+  /**
+   * Shared with the app: calls and syncs are signed with the signing key (the app verifies them, as in
+   * cloud mode), and every route of the executor's own port needs one of the keys.
+   */
+  keys: ExecutorKeys;
   log?: (message: string) => void;
 }
+
+/** Inngest Cloud accepts event payloads up to 3 MiB (more on paid plans); a batch of them fits in this. */
+const MAX_EVENT_BODY_BYTES = 16 * 2 ** 20;
 
 export function serveUrlOf(appUrl: string): string {
   const url = new URL(appUrl);
@@ -29,8 +36,9 @@ export function serveUrlOf(appUrl: string): string {
 
 /**
  * HttpTransport: the embedded executor as a server on 127.0.0.1. It speaks the event API and
- * registration like the Inngest dev server (so the SDK runs with INNGEST_DEV=<its url>), calls the
- * app over HTTP, and syncs in-band at start and every few seconds (the app may start after us).
+ * registration like an Inngest server (the SDK runs in cloud mode with INNGEST_BASE_URL=<its url> and the
+ * shared keys), calls the app over HTTP with signed requests, and syncs in-band at start and every few
+ * seconds (the app may start after us).
  */
 export async function startExecutor(options: StartExecutorOptions): Promise<{ url: string; executor: Executor; stop(): Promise<void> }> {
   const log = options.log ?? ((m: string) => console.info(`[executor] ${m}`));
@@ -43,10 +51,14 @@ export async function startExecutor(options: StartExecutorOptions): Promise<{ ur
     leaseMs: options.leaseMs,
     workers: options.workers,
     retryBaseMs: options.retryBaseMs,
-    signingKey: options.signingKey,
+    signingKey: options.keys.signingKey,
   });
   await executor.init();
-  const server = await listen(createApi(executor), { port: options.port, host: options.host });
+  const server = await listen(createApi(executor, options.keys), {
+    port: options.port,
+    host: options.host,
+    maxBodyBytes: MAX_EVENT_BODY_BYTES,
+  });
   let synced = false;
   let lastError = "";
   const sync = async () => {

@@ -8,12 +8,15 @@ import { startExecutor } from "./http-transport";
  *   EXECUTOR_PORT  port for the event API on 127.0.0.1 (default 8288)
  *   EXECUTOR_HOST, EXECUTOR_WORKERS, EXECUTOR_LEASE_MS, EXECUTOR_RETRY_BASE_MS (optional tuning)
  *   EXECUTOR_MIGRATE=1 applies migrations first (when nothing else does)
- *   EXECUTOR_SIGNING_KEY signs calls, for an app running in cloud mode (not needed in embedded mode)
+ *   INNGEST_SIGNING_KEY, INNGEST_EVENT_KEY  the keys the app has (required): calls and syncs are signed
+ *     with the first, and the executor's own routes accept only requests carrying one of them
  */
 const env = process.env;
 const databaseUrl = env.DATABASE_URL;
-if (!databaseUrl) {
-  console.error("DATABASE_URL is required");
+const signingKey = env.INNGEST_SIGNING_KEY;
+const eventKey = env.INNGEST_EVENT_KEY;
+if (!databaseUrl || !signingKey || !eventKey) {
+  console.error("[executor] DATABASE_URL, INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY are required (npm start sets them).");
   process.exit(1);
 }
 const num = (v: string | undefined) => (v ? Number(v) : undefined);
@@ -27,7 +30,7 @@ const executor = await startExecutor({
   workers: num(env.EXECUTOR_WORKERS),
   leaseMs: num(env.EXECUTOR_LEASE_MS),
   retryBaseMs: num(env.EXECUTOR_RETRY_BASE_MS),
-  signingKey: env.EXECUTOR_SIGNING_KEY || undefined,
+  keys: { signingKey, eventKey },
 });
 console.info(`[executor] listening on ${executor.url}`);
 

@@ -3,13 +3,25 @@ import http from "node:http";
 /** Serves a fetch-style handler on a Node http server (the executor API, and test apps). */
 export async function listen(
   handler: (request: Request) => Promise<Response>,
-  opts: { port: number; host?: string },
+  opts: { port: number; host?: string; maxBodyBytes?: number },
 ): Promise<{ url: string; server: http.Server; close(): Promise<void> }> {
   const host = opts.host ?? "127.0.0.1";
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
+    let size = 0;
+    let tooLarge = false;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (opts.maxBodyBytes !== undefined && size > opts.maxBodyBytes) {
+        if (!tooLarge) res.writeHead(413, { "content-type": "application/json", connection: "close" }).end(JSON.stringify({ error: "request body too large", status: 413 }));
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(c);
+    });
     req.on("end", () => {
+      if (tooLarge) return;
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);

@@ -44,6 +44,13 @@ interface StepRow {
   memo: unknown;
 }
 
+/** The app's serve URL with the function's id: never the URL a registration named (that could point anywhere). */
+function callUrl(ctx: EngineContext, functionId: string): string {
+  const url = new URL(ctx.appUrl);
+  url.searchParams.set("fnId", functionId);
+  return url.toString();
+}
+
 async function processCall(ctx: EngineContext, appFetch: AppFetch, item: QueueItem): Promise<void> {
   const run = await startRun(ctx, item);
   if (!run) return;
@@ -58,10 +65,8 @@ async function processCall(ctx: EngineContext, appFetch: AppFetch, item: QueueIt
   }
   const memo = await ctx.sql<StepRow[]>`select step_id, memo from executor_steps
     where run_id = ${run.id} and status in ('completed', 'failed') order by stack_index`;
-  const url = fn.steps.step?.runtime.url;
-  if (!url) throw new Error(`Function ${fn.id} has no runtime url`);
   const request = buildCallRequest({
-    url,
+    url: callUrl(ctx, fn.id),
     stepId: item.stepId,
     runId: run.id,
     attempt: item.attempt,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/testing";
+import { embeddedInngestEnvironment, generateEventKey, generateSigningKey } from "~/inngest/embedded";
 import type { Harness } from "~/inngest/engine/testing";
 
 /* The production prune function, served by the real route's exported handlers, driven by the embedded executor. */
@@ -9,8 +10,9 @@ let h: Harness;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  // The app's client and db read these at first use, exactly as under `npm start`.
-  process.env.INNGEST_DEV = "1";
+  // The app's client and db read these at first use, exactly as under `npm start`: signed calls.
+  const keys = { signingKey: generateSigningKey(), eventKey: generateEventKey() };
+  Object.assign(process.env, embeddedInngestEnvironment(keys, "http://127.0.0.1:9", "http://127.0.0.1:3000"));
   process.env.DATABASE_URL = db.url;
   const route = await import("~/app/api/inngest/route");
   const { inngest } = await import("~/inngest/client");
@@ -19,7 +21,7 @@ beforeAll(async () => {
   expect(route.runtime).toBe("nodejs");
   expect(route.dynamic).toBe("force-dynamic");
   const handlers = { GET: route.GET, POST: route.POST, PUT: route.PUT } as unknown as NonNullable<Parameters<typeof createHarness>[0]["handlers"]>;
-  h = await createHarness({ client: { client: inngest, bind: () => undefined }, functions, db, handlers });
+  h = await createHarness({ client: { client: inngest, bind: () => undefined }, functions, db, handlers, signingKey: keys.signingKey });
 });
 afterAll(async () => {
   await h?.close();

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedDatabase } from "~/db/embedded";
 import { runMigrations } from "~/db/migrate";
 import { inngestMode } from "~/inngest/client";
+import { embeddedInngestEnvironment, generateEventKey, generateSigningKey } from "~/inngest/embedded";
 import { SANDBOX_CREDENTIALS } from "~/sandbox/credentials";
 import { createDatabase } from "~/db/client";
 import { reencryptSecrets } from "~/server/crypto/reencrypt";
@@ -100,15 +101,22 @@ async function main() {
   const embeddedExecutor = inngestMode(process.env) === "embedded";
   const executorPort = Number(process.env.EXECUTOR_PORT ?? 8288);
   if (embeddedExecutor) {
-    // The SDK in dev mode pointed at our executor: no Inngest server, same functions, same protocol.
-    Object.assign(env, { INNGEST_DEV: `http://127.0.0.1:${executorPort}`, INNGEST_SERVE_ORIGIN: internalAppUrl });
+    // Our executor stands in for an Inngest server, with keys of its own kept in the data folder: the
+    // app verifies every call's signature, as in production. Dev mode is never on.
+    const keys = {
+      signingKey: persistentSecret(dataDir, "inngest-signing-key", undefined, generateSigningKey),
+      eventKey: persistentSecret(dataDir, "inngest-event-key", undefined, generateEventKey),
+    };
+    delete env.INNGEST_DEV;
+    Object.assign(env, embeddedInngestEnvironment(keys, `http://127.0.0.1:${executorPort}`, internalAppUrl));
   }
 
   await reencryptAtStart(databaseUrl, env.ENCRYPTION_KEYS!);
   buildIfStale(root, log);
 
   children.push(
-    startChild("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    // Loopback only unless HOST opens it (e.g. HOST=0.0.0.0 behind a reverse proxy on another machine).
+    startChild("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], {
       cwd: root,
       env,
       onExit: onExit("web"),

@@ -6,6 +6,8 @@ import { serve } from "inngest/next";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/testing";
+import { generateEventKey, generateSigningKey } from "~/inngest/embedded";
+import { hashSigningKey } from "../auth";
 import { HandlerTransport } from "../handler-transport";
 import { listen } from "../node-http";
 
@@ -46,6 +48,7 @@ let effects: postgres.Sql;
 let app: Awaited<ReturnType<typeof listen>>;
 let executorPort: number;
 let child: ChildProcess | null = null;
+const keys = { signingKey: generateSigningKey(), eventKey: generateEventKey() };
 
 function startExecutor(): ChildProcess {
   // `node --import tsx`, not the tsx binary: tsx's CLI forks a child, and SIGKILL would leave it running.
@@ -58,6 +61,8 @@ function startExecutor(): ChildProcess {
       EXECUTOR_PORT: String(executorPort),
       EXECUTOR_LEASE_MS: "800",
       EXECUTOR_RETRY_BASE_MS: "100",
+      INNGEST_SIGNING_KEY: keys.signingKey,
+      INNGEST_EVENT_KEY: keys.eventKey,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -70,7 +75,9 @@ async function waitHealthy() {
   await until(
     async () => {
       try {
-        const res = await fetch(`http://127.0.0.1:${executorPort}/health`);
+        const res = await fetch(`http://127.0.0.1:${executorPort}/health`, {
+          headers: { authorization: `Bearer ${hashSigningKey(keys.signingKey)}` },
+        });
         const body = (await res.json()) as { functions: string[] };
         return body.functions.includes("crash-chain");
       } catch {
@@ -137,7 +144,7 @@ afterAll(async () => {
 describe("kill -9 the executor", () => {
   it("loses no run or event and never re-runs a completed step", async () => {
     const sendBatch = async (n: number) => {
-      const res = await fetch(`http://127.0.0.1:${executorPort}/e/key`, {
+      const res = await fetch(`http://127.0.0.1:${executorPort}/e/${keys.eventKey}`, {
         method: "POST",
         body: JSON.stringify(Array.from({ length: n }, (_, i) => ({ name: "crash/started", data: { i } }))),
       });
