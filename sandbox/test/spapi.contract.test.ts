@@ -65,6 +65,10 @@ describe("listings items 2021-08-01", () => {
     expect(next.items[0].sku > s.items[19].sku).toBe(true);
     const other = await spGet(sb, token, `/listings/2021-08-01/items/AOTHERSELLER00/${child.sku}?marketplaceIds=${US}`);
     expect(other.status).toBe(403);
+    // Scoped by seller: the product proves who granted a token with exactly this call.
+    const otherSearch = await spGet(sb, token, `/listings/2021-08-01/items/AOTHERSELLER00?marketplaceIds=${US}&pageSize=1`);
+    expect(otherSearch.status).toBe(403);
+    expect(validateResponse(M, "/listings/2021-08-01/items/{sellerId}", "get", 403, otherSearch.body)).toEqual([]);
   });
 });
 

@@ -78,6 +78,32 @@ describe("store authorization", () => {
     expect(await countFor(m.organizationId)).toEqual({ stores: 0, grants: 0 });
   });
 
+  it("refuses a callback whose selling_partner_id was edited, and leaves the real owner's store alone", async () => {
+    // Seller 2's real owner connects first.
+    const owner = await admin();
+    const owned = await completeStoreAuthorization({ db: t.db, publish }, owner.user.id, await storeCallback(owner, 2));
+    const [before] = await t.db.select().from(stores).where(eq(stores.id, owned.storeId));
+
+    // An attacker grants their own seller (0) but names seller 2 in the callback.
+    const attacker = await admin();
+    const query = await storeCallback(attacker, 0);
+    query.set("selling_partner_id", sellers[2]!.sellerId);
+    await expect(completeStoreAuthorization({ db: t.db, publish }, attacker.user.id, query)).rejects.toMatchObject({
+      reason: "seller_mismatch",
+    });
+    expect(await countFor(attacker.organizationId)).toEqual({ stores: 0, grants: 0 });
+    const [after] = await t.db.select().from(stores).where(eq(stores.id, owned.storeId));
+    expect(after).toEqual(before);
+
+    // …and naming a seller nobody connected is refused just the same.
+    const again = await storeCallback(attacker, 0);
+    again.set("selling_partner_id", "A0NOTTHESELLER");
+    await expect(completeStoreAuthorization({ db: t.db, publish }, attacker.user.id, again)).rejects.toMatchObject({
+      reason: "seller_mismatch",
+    });
+    await disconnectStore({ db: t.db, publish }, owner.actor, { storeId: owned.storeId, keepData: false });
+  });
+
   it("refuses an expired state", async () => {
     const m = await admin();
     const query = await storeCallback(m, 2);

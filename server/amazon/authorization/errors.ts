@@ -10,6 +10,8 @@ export const AUTHORIZATION_ERRORS = {
   access_denied: "The authorization was cancelled on Amazon. Nothing was connected.",
   amazon_refused: "Amazon refused the authorization. Start again; if it keeps failing, check the application settings.",
   amazon_unavailable: "Amazon could not be reached to complete the authorization. Try again in a few minutes.",
+  seller_mismatch:
+    "Amazon did not confirm the seller account named in the authorization. Nothing was connected; start again from Amazon authorizations.",
   already_connected: "This Amazon seller account is already connected to another organization. Disconnect it there first.",
   forbidden: "Only owners and admins can authorize Amazon accounts.",
   not_configured: "Amazon is not configured on this server.",
@@ -23,6 +25,7 @@ export class AuthorizationError extends UserFacingError {
   }
 }
 
+/** Codes arrive in URLs: an own-property check, so "__proto__" or "toString" is no code of ours. */
 export function isAuthorizationErrorCode(value: unknown): value is AuthorizationErrorCode {
-  return typeof value === "string" && value in AUTHORIZATION_ERRORS;
+  return typeof value === "string" && Object.hasOwn(AUTHORIZATION_ERRORS, value);
 }

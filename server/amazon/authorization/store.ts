@@ -9,7 +9,7 @@ import { amazonHosts, type Region } from "../endpoints";
 import { exchangeAuthorizationCode, LwaError, type Fetch } from "../lwa";
 import { marketplaceTimeZone } from "../marketplaces";
 import type { Publish } from "../publish";
-import { getMarketplaceParticipations, type MarketplaceParticipation } from "../sellers";
+import { getMarketplaceParticipations, tokenBelongsToSeller, type MarketplaceParticipation } from "../sellers";
 import { AuthorizationError } from "./errors";
 import { consumeState, issueState } from "./state";
 
@@ -47,7 +47,10 @@ export function throwIfAmazonSentError(query: URLSearchParams) {
   throw new AuthorizationError(error === "access_denied" ? "access_denied" : "amazon_refused");
 }
 
-/** Steps 2–4: check the state, redeem the code, read the marketplaces, store everything at once. */
+/**
+ * Steps 2–4: check the state, redeem the code, read the marketplaces, confirm the seller the callback names
+ * is the one who granted the token, store everything at once.
+ */
 export async function completeStoreAuthorization(deps: AuthorizationDeps, userId: string, query: URLSearchParams) {
   const now = deps.now?.() ?? new Date();
   const { organizationId, region } = await consumeState(deps.db, { state: query.get("state"), userId, kind: "store" }, now);
@@ -58,14 +61,19 @@ export async function completeStoreAuthorization(deps: AuthorizationDeps, userId
 
   let refreshToken: string;
   let participations: MarketplaceParticipation[];
+  let verified: boolean;
   try {
     const answer = await exchangeAuthorizationCode({ kind: "store", region, code, redirectUri: callbackUrls().store }, deps.fetch);
     if (!answer.refresh_token) throw new LwaError("invalid_response", "no refresh token", 200);
     refreshToken = answer.refresh_token;
     participations = await getMarketplaceParticipations(region, answer.access_token, deps.fetch);
+    const probe = participations.find((p) => p.participation.isParticipating) ?? participations[0];
+    verified = probe ? await tokenBelongsToSeller(region, answer.access_token, sellingPartnerId, probe.marketplace.id, deps.fetch) : false;
   } catch (error) {
     amazonFailure(error);
   }
+  // Refused before anything is written: the grant, the store and its seller id stay as they were.
+  if (!verified) throw new AuthorizationError("seller_mismatch");
 
   const result = await deps.db.transaction(async (tx) => {
     // Serialize authorizations of one seller account, so two organizations cannot both claim it.
