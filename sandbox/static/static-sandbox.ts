@@ -7,13 +7,14 @@ import { spError } from "../http/types";
 // Amazon's *static* SP-API sandbox: requests that match an `x-amzn-api-sandbox`
 // example of the official models get that example's documented answer. Served
 // under /__static/<Amazon path> (or any Host starting with "sandbox."), from the
-// models in SANDBOX_SP_MODELS_DIR or ../shared/amazon/sp-api-models when present.
+// models in SANDBOX_SP_MODELS_DIR, SHARED_AMAZON_DIR/sp-api-models or ../shared/amazon/sp-api-models.
 
 interface Example { status: number; params: Record<string, unknown>; response: unknown }
 interface Op { method: string; re: RegExp; names: string[]; paramIn: Record<string, string>; examples: Example[] }
 
 function modelsDir(): string | undefined {
   if (process.env.SANDBOX_SP_MODELS_DIR) return process.env.SANDBOX_SP_MODELS_DIR;
+  if (process.env.SHARED_AMAZON_DIR) return path.join(process.env.SHARED_AMAZON_DIR, "sp-api-models");
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, "package.json"))) {
     const up = path.dirname(dir);
