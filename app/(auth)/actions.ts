@@ -4,8 +4,9 @@ import { AuthError } from "next-auth";
 import { ZodError } from "zod";
 import { db } from "~/db/client";
 import { UserFacingError } from "~/server/accounts/errors";
+import { revokeSessions } from "~/server/accounts/sessions";
 import { signUp } from "~/server/accounts/sign-up";
-import { signIn, signOut } from "~/server/auth";
+import { auth, signIn, signOut } from "~/server/auth";
 import { safeRedirectPath } from "~/app/_components/safe-redirect";
 
 export interface FormState {
@@ -18,6 +19,7 @@ export interface FormState {
 const SIGN_IN_MESSAGES: Record<string, string> = {
   invalid_credentials: "Wrong email or password.",
   locked: "Too many failed attempts. Sign-in for this email is paused for 15 minutes.",
+  address_locked: "Too many failed sign-ins from your network. Try again in 15 minutes.",
 };
 
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -65,6 +67,13 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   return {};
 }
 
+/**
+ * Signs the user out everywhere: clearing this browser's cookie alone would leave any copy of the
+ * token valid until it expires. The revocation happens first, so if it fails the user is not told
+ * they are signed out.
+ */
 export async function signOutAction(): Promise<void> {
+  const session = await auth();
+  if (session?.user?.id) await revokeSessions(db, session.user.id);
   await signOut({ redirectTo: "/sign-in" });
 }

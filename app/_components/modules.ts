@@ -97,4 +97,5 @@ export const MODULES: ModuleInfo[] = [
 export const SETTINGS_LINKS = [
   { href: "/settings/amazon", label: "Amazon authorizations" },
   { href: "/settings/team", label: "Team" },
+  { href: "/settings/account", label: "Account" },
 ] as const;

@@ -2,6 +2,7 @@ import { and, asc, count, eq } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { memberships, organizations, users } from "~/db/schema";
 import { UserFacingError } from "~/server/accounts/errors";
+import { revokeSessions } from "~/server/accounts/sessions";
 import { hasRole, type Role } from "./roles";
 
 export interface Actor {
@@ -83,6 +84,9 @@ export async function removeMember(db: Database, actor: Actor, userId: string) {
     await tx
       .delete(memberships)
       .where(and(eq(memberships.organizationId, actor.organizationId), eq(memberships.userId, userId)));
+    // Someone removed them: end their sessions too, so nothing they had open keeps running as them.
+    // Leaving on one's own is not a reason to be signed out.
+    if (userId !== actor.userId) await revokeSessions(tx, userId);
     return { userId };
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getToken } from "next-auth/jwt";
-import { db } from "~/db/client";
+import { db, type Database } from "~/db/client";
+import { isSessionCurrent } from "~/server/accounts/sessions";
 import type { Context } from "./init";
 
 export const ACTIVE_ORGANIZATION_COOKIE = "active_org";
@@ -16,17 +17,19 @@ function readCookie(header: string | null, name: string): string | undefined {
 /**
  * Builds the tRPC context of one request from its session and cookies. The session token is only read
  * here, never re-issued: a response that refreshed it could revive a session that a concurrent sign-out
- * had just ended.
+ * had just ended. A token only counts while it carries its user's current session version, so one
+ * that sign-out, a password change or a removal has revoked is anonymous here.
  */
-export async function createRequestContext(headers: Headers): Promise<Context> {
+export async function createRequestContext(headers: Headers, database: Database = db): Promise<Context> {
   const token = await getToken({
     req: { headers },
     secret: process.env.AUTH_SECRET,
     secureCookie: (process.env.AUTH_URL ?? process.env.APP_URL ?? "").startsWith("https://"),
   });
+  const current = token ? await isSessionCurrent(database, token.sub, token.sessionVersion) : false;
   return {
-    db,
-    userId: typeof token?.sub === "string" ? token.sub : null,
+    db: database,
+    userId: current && typeof token?.sub === "string" ? token.sub : null,
     requestedOrganizationId: readCookie(headers.get("cookie"), ACTIVE_ORGANIZATION_COOKIE),
   };
 }

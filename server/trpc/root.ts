@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { accountRouter } from "./routers/account";
 import { advertisingRouter } from "./routers/advertising";
 import { amazonRouter } from "./routers/amazon";
 import { ordersRouter } from "./routers/orders";
@@ -9,6 +10,7 @@ import { organizationRouter } from "./routers/organization";
 import { teamRouter } from "./routers/team";
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   organization: organizationRouter,
   team: teamRouter,
   invitation: invitationRouter,
