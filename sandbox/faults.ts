@@ -12,6 +12,11 @@ export interface FaultConfig {
   force429?: number;
   /** Reports created while set end in this state instead of DONE. */
   reportOutcome?: "FATAL" | "CANCELLED";
+  /**
+   * Reports created while set are forgotten at once: their id is returned, but polling it answers 404, as
+   * Amazon answers for a report id it no longer knows (purged, or lost on its side).
+   */
+  reportLost?: boolean;
   /** Number of malformed rows to inject in report documents. */
   malformedRows?: number;
 }

@@ -1,4 +1,5 @@
-import { boolean, index, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, timestamptz } from "./columns";
 import { organizations } from "./organizations";
 import { users } from "./users";
@@ -78,8 +79,14 @@ export const stores = pgTable(
     name: text().notNull(),
     createdAt: createdAt(),
   },
-  // One selling partner account belongs to one organization: its data must not be split or shared.
-  (t) => [unique().on(t.sellingPartnerId, t.region), index().on(t.organizationId)],
+  // Each organization has its own row (and data) for a seller account it connected. Only one of them can be
+  // connected (hold a grant) at a time; another organization's row, disconnected with its data kept, stays
+  // that organization's, read-only.
+  (t) => [
+    unique().on(t.organizationId, t.sellingPartnerId, t.region),
+    uniqueIndex("stores_connected_seller").on(t.sellingPartnerId, t.region).where(sql`${t.grantId} is not null`),
+    index().on(t.organizationId),
+  ],
 );
 
 export const storeMarketplaces = pgTable(
@@ -129,5 +136,10 @@ export const adProfiles = pgTable(
     connected: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [unique().on(t.profileId), index().on(t.organizationId)],
+  // As for stores: a row per organization, and at most one organization syncing a profile.
+  (t) => [
+    unique().on(t.organizationId, t.profileId),
+    uniqueIndex("ad_profiles_connected_profile").on(t.profileId).where(sql`${t.connected}`),
+    index().on(t.organizationId),
+  ],
 );

@@ -29,6 +29,12 @@ export const orders = pgTable(
     numberOfItemsUnshipped: integer().notNull().default(0),
     isBusinessOrder: text(),
     syncedAt: timestamptz().notNull(),
+    /**
+     * The `last_update_date` whose items are stored, set in the transaction that stores them. Null, or
+     * behind `last_update_date`, means the items still have to be fetched: a run that stored the order
+     * but died before its items leaves exactly that, and the next run fetches them.
+     */
+    itemsSyncedFor: timestamptz(),
   },
   (t) => [
     primaryKey({ columns: [t.storeMarketplaceId, t.amazonOrderId] }),

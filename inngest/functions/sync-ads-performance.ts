@@ -53,7 +53,7 @@ export const syncAdsPerformanceFn = inngest.createFunction(
       reports.push({ ...report, reportId: created.reportId });
     }
 
-    const completed = new Map<string, { url: string | null; polledAt: string }>();
+    const completed = new Map<string, { sealedUrl: string | null; polledAt: string }>();
     for (let round = 0; ; round++) {
       let pending = reports.filter((r) => !completed.has(r.reportId)).map((r) => r.reportId);
       let waited = 0;
@@ -67,8 +67,9 @@ export const syncAdsPerformanceFn = inngest.createFunction(
         const polled = await step.run(`poll-${round}-${attempt}`, () => sync.pollAdsReports(db, plan, pending));
         apiCalls += polled.calls;
         for (const [id, s] of Object.entries(polled.statuses)) {
-          if (s.status === "COMPLETED") completed.set(id, { url: s.url, polledAt: s.polledAt });
-          if (s.status === "FAILED") failed.push(id);
+          if (s.status === "COMPLETED") completed.set(id, { sealedUrl: s.sealedUrl, polledAt: s.polledAt });
+          // A report Amazon gave up on, or no longer knows (404), is asked for again.
+          if (s.status === "FAILED" || s.status === "LOST") failed.push(id);
         }
         pending = pending.filter((id) => !completed.has(id) && !failed.includes(id));
       }

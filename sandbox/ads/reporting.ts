@@ -160,7 +160,7 @@ async function create(ctx: Ctx): Promise<Reply> {
   const r: AdsReport = { reportId: randomUUID(), profileId: p.profileId, spec, configuration: { ...cfg, filters }, createdMs: now, startMs: now + Math.round(delay * 0.3), doneMs: now + delay };
   if (typeof body.name === "string") r.name = body.name;
   if (ctx.sb.faults.get("createAsyncReport").reportOutcome) r.outcome = "FAILED";
-  store(ctx).set(r.reportId, r);
+  if (!ctx.sb.faults.get("createAsyncReport").reportLost) store(ctx).set(r.reportId, r);
   return { status: 200, headers: { "content-type": "application/vnd.createasyncreportresponse.v3+json" }, body: await json(ctx, r) };
 }
 

@@ -109,7 +109,7 @@ function createReport(ctx: Ctx): Reply {
     const same = sb.reports.forSeller(seller.sellerId).find((o) => o.reportType === reportType && o.createdTime > now - cooldown && o.dataStartTime === rec.dataStartTime && o.dataEndTime === rec.dataEndTime && o.marketplaceIds.join() === rec.marketplaceIds.join() && o.outcome === undefined);
     if (same) rec.outcome = "CANCELLED";
   }
-  sb.reports.add(rec);
+  if (!sb.faults.get("createReport").reportLost) sb.reports.add(rec);
   return { status: 202, body: { reportId: id } };
 }
 

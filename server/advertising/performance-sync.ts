@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type postgres from "postgres";
 import type { Database } from "~/db/client";
 import { adProfiles, amazonGrants } from "~/db/schema";
@@ -8,8 +8,10 @@ import {
   getAdsReport,
   type AdsReportKind,
 } from "~/server/amazon/ads-reports";
+import { AmazonApiError } from "~/server/amazon/api-error";
 import type { Region } from "~/server/amazon/endpoints";
 import type { AmazonCaller } from "~/server/amazon/request";
+import { decryptSecret, encryptSecret } from "~/server/crypto/secrets";
 import { syncTask } from "~/server/sync/catalog";
 import { finishRun, recordProgress, scheduleAfterBackfill, startRun, type SyncScopeRef, type SyncTrigger } from "~/server/sync/state";
 import { daysOf, localToday, toWindows, type DayWindow } from "~/server/sync/windows";
@@ -48,7 +50,7 @@ export function adsDaysFor(window: string, today: string): string[] {
 
 export async function planAdsPerformanceRun(
   db: Database,
-  args: { adProfileId: string; window: string; trigger: SyncTrigger; now: Date; jobRunId?: string },
+  args: { organizationId: string; adProfileId: string; window: string; trigger: SyncTrigger; now: Date; jobRunId?: string },
 ): Promise<AdsPlanResult> {
   const [profile] = await db
     .select({
@@ -62,7 +64,8 @@ export async function planAdsPerformanceRun(
     })
     .from(adProfiles)
     .leftJoin(amazonGrants, eq(amazonGrants.id, adProfiles.grantId))
-    .where(eq(adProfiles.id, args.adProfileId));
+    // The event names both: a profile of another organization is not this run's to sync.
+    .where(and(eq(adProfiles.id, args.adProfileId), eq(adProfiles.organizationId, args.organizationId)));
   if (!profile || !profile.connected || !profile.grantId) return { skipped: "The ad profile is not connected." };
   if (profile.grantStatus !== "active") return { skipped: "The Amazon Ads authorization needs to be renewed; syncing is paused." };
 
@@ -115,13 +118,24 @@ export async function requestAdsReport(db: Database, plan: AdsRunPlan, report: A
   return { reportId, calls };
 }
 
+/**
+ * One status poll of each report. A finished report's download URL is presigned (whoever holds it can read
+ * the seller's data for an hour), so it leaves this step only sealed with the secrets key: step results are
+ * stored in the executor's tables. A report id Amazon answers 404 for comes back as LOST, to be asked again.
+ */
 export async function pollAdsReports(db: Database, plan: AdsRunPlan, reportIds: string[]) {
   let calls = 0;
   const caller = adsCaller(db, plan, () => (calls += 1));
-  const statuses: Record<string, { status: string; failureReason: string | null; url: string | null; polledAt: string }> = {};
+  const statuses: Record<string, { status: string; failureReason: string | null; sealedUrl: string | null; polledAt: string }> = {};
   for (const id of reportIds) {
-    const s = await getAdsReport(caller, plan.region, id);
-    statuses[id] = { status: s.status, failureReason: s.failureReason ?? null, url: s.url ?? null, polledAt: new Date().toISOString() };
+    const polledAt = new Date().toISOString();
+    try {
+      const s = await getAdsReport(caller, plan.region, id);
+      statuses[id] = { status: s.status, failureReason: s.failureReason ?? null, sealedUrl: s.url ? encryptSecret(s.url) : null, polledAt };
+    } catch (error) {
+      if (!(error instanceof AmazonApiError && error.status === 404)) throw error;
+      statuses[id] = { status: "LOST", failureReason: "Amazon no longer knows this report.", sealedUrl: null, polledAt };
+    }
   }
   return { statuses, calls };
 }
@@ -137,10 +151,10 @@ export async function loadFinishedAdsReport(
   db: Database,
   sql: postgres.Sql,
   plan: AdsRunPlan,
-  report: AdsReportRef & { reportId: string; url?: string | null; polledAt?: string },
+  report: AdsReportRef & { reportId: string; sealedUrl?: string | null; polledAt?: string },
 ) {
   let calls = 0;
-  let url = report.url && report.polledAt && Date.now() - Date.parse(report.polledAt) < FRESH_URL_MS ? report.url : null;
+  let url = report.sealedUrl && report.polledAt && Date.now() - Date.parse(report.polledAt) < FRESH_URL_MS ? decryptSecret(report.sealedUrl) : null;
   if (!url) {
     const status = await getAdsReport(adsCaller(db, plan, () => (calls += 1)), plan.region, report.reportId);
     if (status.status !== "COMPLETED" || !status.url) throw new Error(`Ads report ${report.reportId} is ${status.status}, not ready to load.`);

@@ -23,7 +23,7 @@ export interface OrdersRunPlan {
 
 export async function planOrdersRun(
   db: Database,
-  args: { storeMarketplaceId: string; trigger: SyncTrigger; now: Date; jobRunId?: string },
+  args: { organizationId: string; storeMarketplaceId: string; trigger: SyncTrigger; now: Date; jobRunId?: string },
 ): Promise<{ plan: OrdersRunPlan } | { skipped: string }> {
   const [row] = await db
     .select({
@@ -38,7 +38,8 @@ export async function planOrdersRun(
     .from(storeMarketplaces)
     .innerJoin(stores, eq(stores.id, storeMarketplaces.storeId))
     .leftJoin(amazonGrants, eq(amazonGrants.id, stores.grantId))
-    .where(eq(storeMarketplaces.id, args.storeMarketplaceId));
+    // The event names both: a marketplace of another organization is not this run's to sync.
+    .where(and(eq(storeMarketplaces.id, args.storeMarketplaceId), eq(storeMarketplaces.organizationId, args.organizationId)));
   if (!row?.grantId) return { skipped: "The store is disconnected." };
   if (row.grantStatus !== "active") return { skipped: "The store's Amazon authorization needs to be renewed; syncing is paused." };
 
@@ -92,16 +93,14 @@ export async function syncOrdersPage(db: Database, plan: OrdersRunPlan, nextToke
   const ids = page.orders.map((o) => o.AmazonOrderId);
   const known = ids.length
     ? await db
-        .select({ id: orders.amazonOrderId, lastUpdateDate: orders.lastUpdateDate, items: sql<number>`(select count(*) from ${orderItems} i where i.store_marketplace_id = ${orders.storeMarketplaceId} and i.amazon_order_id = ${orders.amazonOrderId})::int` })
+        .select({ id: orders.amazonOrderId, itemsSyncedFor: orders.itemsSyncedFor })
         .from(orders)
         .where(and(eq(orders.storeMarketplaceId, scopeId), inArray(orders.amazonOrderId, ids)))
     : [];
   const knownById = new Map(known.map((k) => [k.id, k]));
+  // Items are stored for one version of the order; any other version (or none yet) needs them fetched.
   const needItems = page.orders
-    .filter((o) => {
-      const k = knownById.get(o.AmazonOrderId);
-      return !k || k.items === 0 || k.lastUpdateDate.getTime() !== new Date(o.LastUpdateDate).getTime();
-    })
+    .filter((o) => knownById.get(o.AmazonOrderId)?.itemsSyncedFor?.getTime() !== new Date(o.LastUpdateDate).getTime())
     .map((o) => o.AmazonOrderId);
 
   let written = 0;
@@ -151,7 +150,10 @@ export async function syncOrdersPage(db: Database, plan: OrdersRunPlan, nextToke
   return { nextToken: page.nextToken, needItems, written, calls, seen: page.orders.length };
 }
 
-/** Replaces the items of each order with Amazon's current list, one order per transaction. */
+/**
+ * Replaces the items of each order with Amazon's current list, one order per transaction, and records in
+ * that transaction which version of the order they belong to.
+ */
 export async function syncOrderItems(db: Database, plan: OrdersRunPlan, amazonOrderIds: string[]) {
   let calls = 0;
   let written = 0;
@@ -163,6 +165,10 @@ export async function syncOrderItems(db: Database, plan: OrdersRunPlan, amazonOr
       const where = and(eq(orderItems.storeMarketplaceId, plan.ref.scopeId), eq(orderItems.amazonOrderId, amazonOrderId));
       const ids = items.map((i) => i.OrderItemId);
       await tx.delete(orderItems).where(ids.length ? and(where, notInArray(orderItems.orderItemId, ids)) : where);
+      await tx
+        .update(orders)
+        .set({ itemsSyncedFor: sql`${orders.lastUpdateDate}` })
+        .where(and(eq(orders.storeMarketplaceId, plan.ref.scopeId), eq(orders.amazonOrderId, amazonOrderId), sql`${orders.itemsSyncedFor} is distinct from ${orders.lastUpdateDate}`));
       if (!items.length) return;
       const rows = await tx
         .insert(orderItems)

@@ -207,6 +207,23 @@ describe("runSpReport in an Inngest function", () => {
     expect(loaded.has("cancelled")).toBe(false);
   });
 
+  it("a report id Amazon no longer knows (404) is requested again at once, and the run loads", async () => {
+    amazon.sandbox.faults.set("createReport", { reportLost: true });
+    const r = range(200, 180);
+    await start("lost", r);
+    // Only the first report is lost.
+    amazon.sandbox.faults.set("createReport", { reportLost: false });
+    const run = await driveToEnd("lost");
+    expect(run.status).toBe("completed");
+    const creates = seen.filter((s) => s.kind === "createReport");
+    expect(creates).toHaveLength(2);
+    // No regeneration-limit wait: asked for again right after the 404.
+    const firstPoll = seen.find((s) => s.kind === "getReport")!;
+    expect(creates[1]!.at - firstPoll.at).toBeLessThan(60_000);
+    expect(run.output).toMatchObject({ status: "loaded", reportId: creates[1]!.reportId });
+    expect(loaded.get("lost")).toEqual(await truth(r));
+  });
+
   it("FATAL once: waits out the reimbursements report's 4-hour regeneration limit, asks again, and loads", async () => {
     amazon.sandbox.faults.set("createReport", { reportOutcome: "FATAL" });
     const r = range(200, 130);

@@ -1,5 +1,6 @@
 import type { Database } from "~/db/client";
 import type { Region } from "~/server/amazon/endpoints";
+import { AmazonApiError } from "~/server/amazon/api-error";
 import type { AmazonCaller } from "~/server/amazon/request";
 import { createSpReport, getSpReport, getSpReportDocument, type SpReportRequest, type SpReportStatus } from "~/server/amazon/sp-reports";
 
@@ -56,6 +57,9 @@ const MAX_POLL_SECONDS = 5 * 60;
 const MAX_WAIT_SECONDS = 4 * 60 * 60;
 /** After a FATAL the report is requested again, at most this many times. */
 export const MAX_FATAL_RETRIES = 2;
+/** A report id Amazon answers 404 for is requested again, at most this many times. */
+const MAX_LOST_RETRIES = 2;
+type PolledStatus = SpReportStatus | "LOST";
 
 type Load<L> = (url: string, compression: string | null) => Promise<L>;
 
@@ -105,7 +109,10 @@ export async function runSpReport<L extends Record<string, unknown>>(args: RunSp
   const { step, db, caller, region, name, request } = args;
   const run = <T>(id: string, fn: () => Promise<T>) => step.run(id, fn) as Promise<T>;
   let apiCalls = 0;
+  let fatal = 0;
+  let lost = 0;
 
+  // Each round requests the report anew (after a FATAL or a lost id); its steps carry the round in their ids.
   for (let round = 0; ; round++) {
     const suffix = round === 0 ? "" : `-retry-${round}`;
     const created = await run(`${name}-create${suffix}`, async () => {
@@ -116,7 +123,7 @@ export async function runSpReport<L extends Record<string, unknown>>(args: RunSp
     apiCalls += created.calls;
     const reportId = created.reportId;
 
-    let status: SpReportStatus = "IN_QUEUE";
+    let status: PolledStatus = "IN_QUEUE";
     let waited = 0;
     let delay = firstPollSeconds();
     for (let attempt = 0; status === "IN_QUEUE" || status === "IN_PROGRESS"; attempt++) {
@@ -129,8 +136,14 @@ export async function runSpReport<L extends Record<string, unknown>>(args: RunSp
       delay = Math.min(delay * 1.5, MAX_POLL_SECONDS);
       const polled = await run(`${name}-poll${suffix}-${attempt}`, async () => {
         const c = counted(db, caller);
-        const report = await getSpReport(c.caller, region, reportId);
-        return { status: report.processingStatus, reportDocumentId: report.reportDocumentId ?? null, calls: c.calls() };
+        try {
+          const report = await getSpReport(c.caller, region, reportId);
+          return { status: report.processingStatus as PolledStatus, reportDocumentId: report.reportDocumentId ?? null, calls: c.calls() };
+        } catch (error) {
+          // Amazon no longer knows the id (purged, or lost on its side): ask for the report again.
+          if (error instanceof AmazonApiError && error.status === 404) return { status: "LOST" as PolledStatus, reportDocumentId: null, calls: c.calls() };
+          throw error;
+        }
       });
       apiCalls += polled.calls;
       status = polled.status;
@@ -152,10 +165,16 @@ export async function runSpReport<L extends Record<string, unknown>>(args: RunSp
     // Amazon cancels a report by itself when there is nothing to report: that is an answer, not a failure.
     if (status === "CANCELLED") return { status: "no_data", reportId, apiCalls };
 
+    if (status === "LOST") {
+      if (++lost > MAX_LOST_RETRIES)
+        throw new Error(`Amazon lost the ${label(request.reportType)} report ${lost} times in a row; the sync will try again later.`);
+      continue;
+    }
+
     // FATAL: asking again at once fails again; wait out the report type's regeneration limit first.
-    if (round >= MAX_FATAL_RETRIES) {
+    if (++fatal > MAX_FATAL_RETRIES) {
       throw new Error(
-        `Amazon failed to generate the ${label(request.reportType)} report ${round + 1} times in a row. ` +
+        `Amazon failed to generate the ${label(request.reportType)} report ${fatal} times in a row. ` +
           "This is a problem on Amazon's side; the sync will try again later.",
       );
     }

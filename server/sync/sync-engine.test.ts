@@ -117,6 +117,27 @@ describe("running again", () => {
   });
 });
 
+describe("secrets at rest", () => {
+  it("a dump of every table after the full sync holds no access token, refresh token or signed URL in plaintext", { timeout: 240_000 }, async () => {
+    for (const profile of setup.profiles) await backfilled(profile.id);
+    const tables = await t.sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public'`;
+    let rows = 0;
+    const leaks: string[] = [];
+    for (const { name } of tables) {
+      const dump = await t.sql.unsafe<{ row: string }[]>(`select t::text as row from "${name}" t`);
+      rows += dump.length;
+      for (const { row } of dump) {
+        const found = /Atza\||Atzr\||X-Amz-Signature|\/__docs\//.exec(row);
+        if (found) leaks.push(`${name}: …${row.slice(Math.max(0, found.index - 40), found.index + 60)}…`);
+      }
+    }
+    // The scan saw the sync's step results, grants and data, not an empty database.
+    expect(rows).toBeGreaterThan(1000);
+    expect((await t.sql`select count(*)::int as n from executor_steps where memo::text like '%sealedUrl%'`)[0]!.n).toBeGreaterThan(0);
+    expect(leaks).toEqual([]);
+  });
+});
+
 describe("restatements", () => {
   it("a restated day 20 changes with the next daily refresh, not before", { timeout: 180_000 }, async () => {
     const profile = setup.profiles.find((p) => p.marketplaceId === "ATVPDKIKX0DER")!;
@@ -150,6 +171,28 @@ describe("restatements", () => {
 });
 
 describe("a hostile Amazon", () => {
+  it("asks again for an advertising report Amazon no longer knows (404), and loads it", { timeout: 180_000 }, async () => {
+    const profile = setup.profiles.find((p) => p.marketplaceId === "ATVPDKIKX0DER")!;
+    await backfilled(profile.id);
+    const faults = amazon.sandbox.faults;
+    faults.set("createAsyncReport", { reportLost: true });
+    // Only the first report Amazon accepts is lost.
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      if (String(input).endsWith("/reporting/reports") && init?.method === "POST" && response.ok) faults.set("createAsyncReport", { reportLost: false });
+      return response;
+    };
+    try {
+      const run = await world.runWindow({ organizationId: setup.member.organizationId, adProfileId: profile.id, window: "last 2 days" });
+      expect(run.status).toBe("succeeded");
+    } finally {
+      globalThis.fetch = realFetch;
+      faults.clear();
+    }
+    expect((await t.sql`select count(*)::int as n from executor_steps where name like 'recreate-%'`)[0]!.n).toBeGreaterThan(0);
+  });
+
   it("converges despite 10% 5xx, forced 429 bursts and a failed report", { timeout: 240_000 }, async () => {
     const profile = setup.profiles.find((p) => p.marketplaceId === "A2EUQ1WTGCTBG2")!;
     await backfilled(profile.id);

@@ -62,7 +62,7 @@ export async function completeAdsAuthorization(deps: AuthorizationDeps, userId: 
       .returning({ id: amazonGrants.id });
     const ids = profiles.map((p) => p.profileId);
     const held = ids.length ? await tx.select().from(adProfiles).where(inArray(adProfiles.profileId, ids)).for("update") : [];
-    const heldById = new Map(held.map((h) => [h.profileId, h]));
+    const heldById = new Map(held.filter((h) => h.organizationId === organizationId).map((h) => [h.profileId, h]));
     const marketplaces = await tx
       .select({ id: storeMarketplaces.id, marketplaceId: storeMarketplaces.marketplaceId })
       .from(storeMarketplaces)
@@ -71,11 +71,13 @@ export async function completeAdsAuthorization(deps: AuthorizationDeps, userId: 
     const takenElsewhere: string[] = [];
     const resumed: string[] = [];
     for (const p of profiles) {
-      const current = heldById.get(p.profileId);
-      if (current && current.organizationId !== organizationId && current.connected) {
+      // Synced by another organization: theirs until they disconnect it. A row another organization
+      // disconnected with its data kept stays theirs (read-only); this organization gets a row of its own.
+      if (held.some((h) => h.profileId === p.profileId && h.organizationId !== organizationId && h.connected)) {
         takenElsewhere.push(p.profileId);
         continue;
       }
+      const current = heldById.get(p.profileId);
       const values = {
         organizationId,
         grantId: grant!.id,
@@ -89,12 +91,12 @@ export async function completeAdsAuthorization(deps: AuthorizationDeps, userId: 
         accountName: p.accountInfo.name,
         accountType: p.accountInfo.type,
         storeMarketplaceId: marketplaces.find((m) => m.marketplaceId === p.accountInfo.marketplaceStringId)?.id ?? null,
-        connected: current?.organizationId === organizationId ? current.connected : false,
+        connected: current?.connected ?? false,
       };
       const [row] = await tx
         .insert(adProfiles)
         .values(values)
-        .onConflictDoUpdate({ target: adProfiles.profileId, set: values })
+        .onConflictDoUpdate({ target: [adProfiles.organizationId, adProfiles.profileId], set: values })
         .returning({ id: adProfiles.id, connected: adProfiles.connected });
       if (row!.connected) resumed.push(row!.id);
     }
@@ -117,26 +119,39 @@ export async function completeAdsAuthorization(deps: AuthorizationDeps, userId: 
   return outcome;
 }
 
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string; cause?: { code?: string } }).code === "23505" || (error as { cause?: { code?: string } }).cause?.code === "23505";
+
 /** The user's choice of which profiles of an Ads login to synchronize. */
 export async function connectAdProfiles(
   deps: Pick<AuthorizationDeps, "db" | "publish">,
   actor: Actor,
   adProfileIds: string[],
 ) {
-  const rows = adProfileIds.length
-    ? await deps.db
-        .update(adProfiles)
-        .set({ connected: true })
-        .where(
-          and(
-            eq(adProfiles.organizationId, actor.organizationId),
-            inArray(adProfiles.id, adProfileIds),
-            sql`${adProfiles.grantId} is not null`,
-          ),
-        )
-        .returning({ id: adProfiles.id })
-    : [];
-  if (rows.length !== adProfileIds.length) throw new AuthorizationError("not_found");
+  const rows = await deps.db
+    .transaction(async (tx) => {
+      const updated = adProfileIds.length
+        ? await tx
+            .update(adProfiles)
+            .set({ connected: true })
+            .where(
+              and(
+                eq(adProfiles.organizationId, actor.organizationId),
+                inArray(adProfiles.id, adProfileIds),
+                sql`${adProfiles.grantId} is not null`,
+              ),
+            )
+            .returning({ id: adProfiles.id })
+        : [];
+      // All or nothing: an id that is not this organization's undoes the whole choice.
+      if (updated.length !== adProfileIds.length) throw new AuthorizationError("not_found");
+      return updated;
+    })
+    .catch((error: unknown) => {
+      // Another organization started syncing the profile meanwhile (one connected row per profile).
+      if (isUniqueViolation(error)) throw new AuthorizationError("already_connected");
+      throw error;
+    });
   if (rows.length)
     await deps.publish({
       name: "amazon/ads.authorized",

@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/testing";
-import { adProfiles, amazonGrants, memberships, storeMarketplaces, stores } from "~/db/schema";
+import { adCampaignDaily, adProfiles, amazonGrants, memberships, orders, storeMarketplaces, stores } from "~/db/schema";
 import type { RunningSandbox } from "~/sandbox";
 import { consentOnAmazon, startTestAmazon } from "~/test/amazon-sandbox";
 import { createMemberOf } from "~/test/factories";
 import type { AuthorizationEvent } from "../publish";
 import { connectAdProfiles, completeAdsAuthorization, startAdsAuthorization } from "./ads";
-import { disconnectStore } from "./disconnect";
+import { disconnectAdProfile, disconnectStore } from "./disconnect";
 import { STATE_LIFETIME_MS } from "./state";
 import { completeStoreAuthorization, startStoreAuthorization } from "./store";
 
@@ -168,6 +168,48 @@ describe("store authorization", () => {
     await disconnectStore({ db: t.db, publish }, first.actor, { storeId, keepData: false });
   });
 
+  it("takeover: a store one organization disconnected keeping its data is another's to connect; the data stays apart", async () => {
+    const a = await admin();
+    const b = await admin();
+    const first = await completeStoreAuthorization({ db: t.db, publish }, a.user.id, await storeCallback(a, 2));
+    const [marketplaceA] = await t.db.select().from(storeMarketplaces).where(eq(storeMarketplaces.storeId, first.storeId)).limit(1);
+    await t.db.insert(orders).values({
+      organizationId: a.organizationId,
+      storeMarketplaceId: marketplaceA!.id,
+      amazonOrderId: "111-KEPT-BY-A",
+      purchaseDate: new Date("2026-01-01T10:00:00Z"),
+      purchaseDay: "2026-01-01",
+      lastUpdateDate: new Date("2026-01-01T10:00:00Z"),
+      status: "Shipped",
+      syncedAt: new Date(),
+    });
+    await disconnectStore({ db: t.db, publish }, a.actor, { storeId: first.storeId, keepData: true });
+
+    // B authorizes the same seller: a store of its own, A's kept store and orders untouched and still A's.
+    const second = await completeStoreAuthorization({ db: t.db, publish }, b.user.id, await storeCallback(b, 2));
+    expect(second.storeId).not.toBe(first.storeId);
+    expect(second.reauthorized).toBe(false);
+    const [kept] = await t.db.select().from(stores).where(eq(stores.id, first.storeId));
+    expect(kept).toMatchObject({ organizationId: a.organizationId, grantId: null });
+    const marketplacesB = await t.db.select().from(storeMarketplaces).where(eq(storeMarketplaces.storeId, second.storeId));
+    expect(marketplacesB.length).toBeGreaterThan(0);
+    expect(marketplacesB.every((m) => m.organizationId === b.organizationId && m.id !== marketplaceA!.id)).toBe(true);
+    expect(await t.db.select().from(orders).where(eq(orders.organizationId, b.organizationId))).toEqual([]);
+    const [order] = await t.db.select().from(orders).where(eq(orders.amazonOrderId, "111-KEPT-BY-A"));
+    expect(order).toMatchObject({ organizationId: a.organizationId, storeMarketplaceId: marketplaceA!.id });
+    expect(events.at(-1)).toMatchObject({ name: "amazon/store.authorized", data: { organizationId: b.organizationId, storeId: second.storeId } });
+
+    // While B holds it, A cannot take it back.
+    await expect(completeStoreAuthorization({ db: t.db, publish }, a.user.id, await storeCallback(a, 2))).rejects.toMatchObject({
+      reason: "already_connected",
+    });
+    await disconnectStore({ db: t.db, publish }, b.actor, { storeId: second.storeId, keepData: false });
+    // Once B lets go, A reconnects its own kept store (the same row, with its data).
+    const back = await completeStoreAuthorization({ db: t.db, publish }, a.user.id, await storeCallback(a, 2));
+    expect(back).toMatchObject({ storeId: first.storeId, reauthorized: true });
+    await disconnectStore({ db: t.db, publish }, a.actor, { storeId: first.storeId, keepData: false });
+  });
+
   it("refuses a member who lost the right to authorize before coming back", async () => {
     const m = await admin();
     const query = await storeCallback(m, 2);
@@ -207,6 +249,56 @@ describe("ads authorization", () => {
       .from(amazonGrants)
       .where(and(eq(amazonGrants.organizationId, m.organizationId), eq(amazonGrants.kind, "ads")));
     expect(grants).toHaveLength(1);
+  });
+
+  it("takeover: an ad profile one organization disconnected keeping its data is another's to sync; the data stays apart", async () => {
+    const a = await admin();
+    const b = await admin();
+    const adsLogin = async (m: Awaited<ReturnType<typeof admin>>) =>
+      completeAdsAuthorization({ db: t.db, publish }, m.user.id, await consentOnAmazon((await startAdsAuthorization(t.db, m.actor, "na")).url, sellers[1]!.sellerId, "allow"));
+    await adsLogin(a);
+    const [profileA] = await t.db.select().from(adProfiles).where(eq(adProfiles.organizationId, a.organizationId)).limit(1);
+    await connectAdProfiles({ db: t.db, publish }, a.actor, [profileA!.id]);
+    await t.db.insert(adCampaignDaily).values({
+      organizationId: a.organizationId,
+      adProfileId: profileA!.id,
+      day: "2026-01-01",
+      campaignId: "1",
+      campaignName: "A's campaign",
+      campaignStatus: "ENABLED",
+      impressions: 10,
+      clicks: 1,
+      cost: "1.00",
+      sales7d: "0",
+      purchases7d: 0,
+      unitsSold7d: 0,
+      sales14d: "0",
+      purchases14d: 0,
+      refreshedAt: new Date(),
+    });
+
+    // While A syncs it, B's login leaves it out.
+    const blocked = await adsLogin(b);
+    expect(blocked.takenElsewhere).toContain(profileA!.profileId);
+
+    await disconnectAdProfile({ db: t.db, publish }, a.actor, { adProfileId: profileA!.id, keepData: true });
+    await adsLogin(b);
+    const [profileB] = await t.db
+      .select()
+      .from(adProfiles)
+      .where(and(eq(adProfiles.organizationId, b.organizationId), eq(adProfiles.profileId, profileA!.profileId)));
+    expect(profileB!.id).not.toBe(profileA!.id);
+    await connectAdProfiles({ db: t.db, publish }, b.actor, [profileB!.id]);
+    expect(events.at(-1)).toEqual({ name: "amazon/ads.authorized", data: { organizationId: b.organizationId, adProfileIds: [profileB!.id] } });
+
+    // A's row and data are still A's, read-only; B has none of them.
+    const [stillA] = await t.db.select().from(adProfiles).where(eq(adProfiles.id, profileA!.id));
+    expect(stillA).toMatchObject({ organizationId: a.organizationId, connected: false });
+    expect(await t.db.select().from(adCampaignDaily).where(eq(adCampaignDaily.organizationId, b.organizationId))).toEqual([]);
+    const rowsA = await t.db.select().from(adCampaignDaily).where(eq(adCampaignDaily.adProfileId, profileA!.id));
+    expect(rowsA.map((r) => r.organizationId)).toEqual([a.organizationId]);
+    // A cannot start syncing it again while B does.
+    await expect(connectAdProfiles({ db: t.db, publish }, a.actor, [profileA!.id])).rejects.toMatchObject({ reason: "already_connected" });
   });
 
   it("cannot connect another organization's profiles", async () => {

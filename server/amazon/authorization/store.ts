@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { amazonAccessTokens, amazonGrants, storeMarketplaces, stores } from "~/db/schema";
 import { encryptSecret } from "~/server/crypto/secrets";
@@ -78,11 +78,16 @@ export async function completeStoreAuthorization(deps: AuthorizationDeps, userId
   const result = await deps.db.transaction(async (tx) => {
     // Serialize authorizations of one seller account, so two organizations cannot both claim it.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`store:${sellingPartnerId}:${region}`}, 0))`);
-    const [existing] = await tx
-      .select()
+    const sameSeller = and(eq(stores.sellingPartnerId, sellingPartnerId), eq(stores.region, region));
+    // Connected (holding a grant) in another organization: theirs until they disconnect it.
+    const [elsewhere] = await tx
+      .select({ id: stores.id })
       .from(stores)
-      .where(and(eq(stores.sellingPartnerId, sellingPartnerId), eq(stores.region, region)));
-    if (existing && existing.organizationId !== organizationId) throw new AuthorizationError("already_connected");
+      .where(and(sameSeller, ne(stores.organizationId, organizationId), isNotNull(stores.grantId)));
+    if (elsewhere) throw new AuthorizationError("already_connected");
+    // This organization's own row, if it had the store before (a re-authorization, or a reconnection after
+    // a disconnect that kept the data). Another organization's kept row is never touched: its data stays its own.
+    const [existing] = await tx.select().from(stores).where(and(sameSeller, eq(stores.organizationId, organizationId)));
 
     const grantValues = {
       organizationId,
