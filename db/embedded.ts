@@ -13,6 +13,8 @@ export interface EmbeddedDatabase {
   url: string;
   /** URL of the server's maintenance database (for creating throwaway databases). */
   adminUrl: string;
+  /** Settles when the server's process ends: after `stop()`, or on its own (a crash). */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export function startEmbeddedPostgres(options: EmbeddedOptions): Promise<Embedde
       resolve({
         url: message.url,
         adminUrl: message.adminUrl,
+        exited,
         async stop() {
           if (child.exitCode === null && child.signalCode === null) {
             child.ref();

@@ -1,10 +1,10 @@
 /**
  * `npm start`: the whole product on one machine. Uses what is configured and starts embedded
- * stand-ins for what is not (PostgreSQL; later the Inngest executor and the sandbox Amazon).
+ * stand-ins for what is not (PostgreSQL, the Inngest executor, the sandbox Amazon), and keeps them running.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedDatabase } from "~/db/embedded";
+import { DatabaseStartError, startEmbeddedPostgres, type EmbeddedDatabase, type EmbeddedOptions } from "~/db/embedded";
 import { runMigrations } from "~/db/migrate";
 import { inngestMode } from "~/inngest/client";
 import { embeddedInngestEnvironment, generateEventKey, generateSigningKey } from "~/inngest/embedded";
@@ -13,7 +13,7 @@ import { createDatabase } from "~/db/client";
 import { reencryptSecrets } from "~/server/crypto/reencrypt";
 import { generateKeyRingEntry, parseKeyRing } from "~/server/crypto/secrets";
 import { buildIfStale } from "./build";
-import { startChild, waitForHttp, type Supervised } from "./processes";
+import { DEFAULT_RESTART_POLICY, supervise, waitForHttp, type Supervised } from "./processes";
 import { persistentSecret } from "./secrets";
 
 /** Setting any of these means real Amazon; with none, the sandbox Amazon stands in. */
@@ -30,13 +30,13 @@ let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const { child } of children) child.kill("SIGTERM");
+  await Promise.all(children.map((c) => c.stop().catch(() => {})));
   await embedded?.stop().catch(() => {});
   process.exit(code);
 }
 // Last resort on an abrupt exit: never leave a sandbox or executor holding its port.
 process.on("exit", () => {
-  for (const { child } of children) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
 async function main() {
@@ -49,7 +49,7 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     log("No DATABASE_URL: starting the embedded PostgreSQL…");
-    embedded = await startEmbeddedPostgres({
+    embedded = await superviseEmbeddedDatabase({
       dataDir: path.resolve(root, process.env.EMBEDDED_POSTGRES_DIR ?? path.join(dataDir, "postgres")),
       port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54320),
       database: "shelfwise",
@@ -73,11 +73,17 @@ async function main() {
     ENCRYPTION_KEYS: persistentSecret(dataDir, "encryption-keys", process.env.ENCRYPTION_KEYS, generateKeyRingEntry),
   };
 
-  const onExit = (name: string) => (code: number | null) => {
-    if (stopping) return;
-    console.error(`[start] ${name} exited (code ${code ?? "signal"}); stopping.`);
-    void stop(1);
-  };
+  // A crashed child is restarted with backoff while the others keep running; one that keeps crashing
+  // before it ever stays up stops the product, loudly.
+  const start = (name: string, command: string, args: readonly string[], childEnv: NodeJS.ProcessEnv) =>
+    children.push(
+      supervise(name, command, [...args], {
+        cwd: root,
+        env: childEnv,
+        log: (line) => console.error(`[start] ${line}`),
+        onGiveUp: () => void stop(1),
+      }),
+    );
   // `node --import tsx` runs the file in this very process (the tsx binary would fork a grandchild that
   // outlives a killed parent).
   const tsNode = (file: string) => [process.execPath, ["--import", "tsx", file]] as const;
@@ -87,7 +93,7 @@ async function main() {
     const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8300);
     log(`No Amazon credentials: starting the sandbox Amazon on port ${sandboxPort}.`);
     const [node, args] = tsNode("sandbox/main.ts");
-    children.push(startChild("sandbox", node, [...args], { cwd: root, env: { ...env, SANDBOX_PORT: String(sandboxPort) }, onExit: onExit("sandbox") }));
+    start("sandbox", node, args, { ...env, SANDBOX_PORT: String(sandboxPort) });
     Object.assign(env, {
       AMAZON_SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
       SP_API_APPLICATION_ID: SANDBOX_CREDENTIALS.spApiApplicationId,
@@ -114,29 +120,55 @@ async function main() {
   await reencryptAtStart(databaseUrl, env.ENCRYPTION_KEYS!);
   buildIfStale(root, log);
 
-  children.push(
-    // Loopback only unless HOST opens it (e.g. HOST=0.0.0.0 behind a reverse proxy on another machine).
-    startChild("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], {
-      cwd: root,
-      env,
-      onExit: onExit("web"),
-    }),
-  );
+  // Loopback only unless HOST opens it (e.g. HOST=0.0.0.0 behind a reverse proxy on another machine).
+  start("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], env);
   await waitForHttp(`${internalAppUrl}/sign-in`, 60_000);
 
   if (embeddedExecutor) {
     log(`No Inngest server configured: starting the embedded executor on port ${executorPort}.`);
     const [node, args] = tsNode("inngest/engine/main.ts");
-    children.push(
-      startChild("executor", node, [...args], {
-        cwd: root,
-        env: { ...env, APP_URL: internalAppUrl, EXECUTOR_PORT: String(executorPort) },
-        onExit: onExit("executor"),
-      }),
-    );
+    start("executor", node, args, { ...env, APP_URL: internalAppUrl, EXECUTOR_PORT: String(executorPort) });
     await waitForHttp(`http://127.0.0.1:${executorPort}/health`, 30_000);
   }
   log(`Shelfwise is running at ${appUrl}`);
+}
+
+/**
+ * The embedded PostgreSQL, started again (same folder, port and password, so the URL the others hold stays
+ * right) when its process dies; the web app and the executor reconnect by themselves.
+ */
+async function superviseEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const policy = DEFAULT_RESTART_POLICY;
+  let current = await startEmbeddedPostgres(options);
+  let startedAt = Date.now();
+  void (async () => {
+    let crashes = 0;
+    for (;;) {
+      await current.exited;
+      if (stopping) return;
+      crashes = Date.now() - startedAt >= policy.healthyAfterMs ? 1 : crashes + 1;
+      for (;;) {
+        if (crashes > policy.maxCrashes) {
+          console.error("[start] the embedded PostgreSQL keeps stopping; giving up.");
+          void stop(1);
+          return;
+        }
+        const delay = Math.min(policy.initialDelayMs * 2 ** (crashes - 1), policy.maxDelayMs);
+        console.error(`[start] the embedded PostgreSQL stopped; starting it again in ${delay / 1000} s.`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        if (stopping) return;
+        try {
+          current = await startEmbeddedPostgres(options);
+          startedAt = Date.now();
+          break;
+        } catch (error) {
+          console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+          crashes += 1;
+        }
+      }
+    }
+  })();
+  return { url: current.url, adminUrl: current.adminUrl, exited: current.exited, stop: () => current.stop() };
 }
 
 /** Secrets stored under a key that is no longer first in ENCRYPTION_KEYS move to the active key. */
