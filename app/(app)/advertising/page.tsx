@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { api, HydrateClient } from "~/app/_trpc/server";
+import { readSearchParams, type SearchParams } from "~/server/http/search-params";
 import { CampaignTable } from "./tables";
 import { AdvertisingHeader, advertisingView, NoAdProfile, type AdvertisingSearch } from "./view";
 
 export const metadata: Metadata = { title: "Advertising" };
 
-export default async function AdvertisingPage({ searchParams }: { searchParams: Promise<AdvertisingSearch> }) {
-  const search = await searchParams;
+export default async function AdvertisingPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const search: AdvertisingSearch = readSearchParams(await searchParams, ["profile", "range"]);
   const { profiles, profile, days } = await advertisingView(search);
   if (!profile) return <NoAdProfile />;
   void api.advertising.campaigns.prefetch({ adProfileId: profile.id, days });
@@ -20,7 +21,7 @@ export default async function AdvertisingPage({ searchParams }: { searchParams: 
         profileId={profile.id}
         days={days}
       />
-      <CampaignTable adProfileId={profile.id} days={days} query={`profile=${profile.id}&range=${search.range ?? ""}`} />
+      <CampaignTable adProfileId={profile.id} days={days} query={`profile=${profile.id}&range=${encodeURIComponent(search.range ?? "")}`} />
     </HydrateClient>
   );
 }

@@ -4,12 +4,15 @@ import { DateRangePicker } from "~/app/_components/date-range-picker";
 import { PageHeader } from "~/app/_components/page-header";
 import { rangeDays } from "~/app/_components/range";
 import { api, HydrateClient } from "~/app/_trpc/server";
+import { readSearchParams, type SearchParams } from "~/server/http/search-params";
 import { OrdersView, type OrdersSearch } from "./orders-view";
+
+const SEARCH_KEYS = ["range", "marketplace", "status", "q", "page"] as const satisfies readonly (keyof OrdersSearch)[];
 
 export const metadata: Metadata = { title: "Orders" };
 
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<OrdersSearch> }) {
-  const search = await searchParams;
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const search: OrdersSearch = readSearchParams(await searchParams, SEARCH_KEYS);
   const input = {
     days: rangeDays(search.range),
     storeMarketplaceId: search.marketplace || undefined,

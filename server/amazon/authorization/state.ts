@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { oauthStates } from "~/db/schema";
 import { resolveActiveMembership } from "~/server/organizations/membership";
@@ -10,6 +10,12 @@ import { AuthorizationError } from "./errors";
 
 /** Amazon's codes live 5 minutes; a seller may take a while on the consent page before that. */
 export const STATE_LIFETIME_MS = 15 * 60 * 1000;
+
+/**
+ * Expired states are kept this long before pruning, so a seller who comes back late from Amazon still
+ * reads "expired" (or "already completed") instead of "not valid".
+ */
+export const STATE_RETENTION_AFTER_EXPIRY_MS = 24 * 60 * 60 * 1000;
 
 const hash = (state: string) => createHash("sha256").update(state).digest("hex");
 
@@ -48,4 +54,11 @@ export async function consumeState(
   if (membership?.organizationId !== row.organizationId || !hasRole(membership.role, "admin"))
     throw new AuthorizationError("forbidden");
   return { organizationId: row.organizationId, region: row.region as Region };
+}
+
+/** Deletes states (used or not) that expired more than STATE_RETENTION_AFTER_EXPIRY_MS ago; returns how many. */
+export async function pruneExpiredStates(db: Database, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - STATE_RETENTION_AFTER_EXPIRY_MS);
+  const deleted = await db.delete(oauthStates).where(lt(oauthStates.expiresAt, cutoff)).returning({ stateHash: oauthStates.stateHash });
+  return deleted.length;
 }

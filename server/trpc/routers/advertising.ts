@@ -6,12 +6,12 @@ import {
   daySettlement,
   targetPerformance,
 } from "~/server/advertising/queries";
+import { dayRange } from "~/server/validation/day";
 import { createTRPCRouter, organizationProcedure } from "../init";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const range = z.union([
   z.object({ adProfileId: z.uuid(), days: z.number().int().min(1).max(95) }),
-  z.object({ adProfileId: z.uuid(), from: day, to: day }),
+  z.intersection(z.object({ adProfileId: z.uuid() }), dayRange),
 ]);
 
 export const advertisingRouter = createTRPCRouter({

@@ -2,12 +2,17 @@ import type { Metadata } from "next";
 import { PageHeader } from "~/app/_components/page-header";
 import { api, HydrateClient } from "~/app/_trpc/server";
 import { AUTHORIZATION_ERRORS, isAuthorizationErrorCode } from "~/server/amazon/authorization/errors";
+import { readSearchParams, type SearchParams } from "~/server/http/search-params";
 import { hasRole } from "~/server/organizations/roles";
 import { AmazonAuthorizations } from "./amazon-authorizations";
 
 export const metadata: Metadata = { title: "Amazon authorizations" };
 
-type Search = { error?: string; connected?: string; profiles?: string; taken?: string };
+const SEARCH_KEYS = ["error", "connected", "profiles", "taken"] as const;
+type Search = Partial<Record<(typeof SEARCH_KEYS)[number], string>>;
+
+/** A count from the callback's redirect; anything else someone typed into the URL reads as none. */
+const count = (value: string | undefined) => (value && /^\d{1,4}$/.test(value) ? Number(value) : 0);
 
 function outcome(search: Search): { tone: "ok" | "error"; text: string } | null {
   if (search.error) {
@@ -15,21 +20,21 @@ function outcome(search: Search): { tone: "ok" | "error"; text: string } | null 
   }
   if (search.connected === "store") return { tone: "ok", text: "Store authorized. Its marketplaces are listed below." };
   if (search.connected === "ads") {
-    const taken = Number(search.taken ?? 0);
+    const taken = count(search.taken);
     return {
       tone: "ok",
       text:
-        `Amazon Ads authorized: ${search.profiles ?? 0} advertising profile(s) found. Choose the profiles to synchronize below.` +
+        `Amazon Ads authorized: ${count(search.profiles)} advertising profile(s) found. Choose the profiles to synchronize below.` +
         (taken ? ` ${taken} profile(s) are already connected to another organization and were left out.` : ""),
     };
   }
   return null;
 }
 
-export default async function AmazonAuthorizationsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const [current, search] = await Promise.all([api.organization.current(), searchParams]);
+export default async function AmazonAuthorizationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [current, params] = await Promise.all([api.organization.current(), searchParams]);
   void api.amazon.authorizations.prefetch();
-  const banner = outcome(search);
+  const banner = outcome(readSearchParams(params, SEARCH_KEYS));
   return (
     <HydrateClient>
       <PageHeader

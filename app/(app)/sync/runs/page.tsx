@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "~/app/_components/page-header";
 import { api, HydrateClient } from "~/app/_trpc/server";
+import { readSearchParams, type SearchParams } from "~/server/http/search-params";
 import { hasRole } from "~/server/organizations/roles";
 import { RunList } from "./run-list";
 
 export const metadata: Metadata = { title: "Job runs" };
 
-export default async function RunsPage({ searchParams }: { searchParams: Promise<{ fn?: string; status?: string }> }) {
-  const [current, search] = await Promise.all([api.organization.current(), searchParams]);
+export default async function RunsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [current, params] = await Promise.all([api.organization.current(), searchParams]);
+  const search = readSearchParams(params, ["fn", "status"]);
   const header = (
     <PageHeader
       title="Job runs"
