@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /** Pages anyone may open; everything else needs a session (tRPC and the API check their own). */
-const PUBLIC = [/^\/sign-in\b/, /^\/sign-up\b/, /^\/invite\//, /^\/api\//];
+const PUBLIC = [/^\/sign-in\b/, /^\/sign-up\b/, /^\/invite\//];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
@@ -18,4 +18,6 @@ export default function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// API routes check their own callers, and stay out of the proxy: Next buffers every body the proxy sees and
+// silently cuts it at 10 MB, which would break Inngest calls carrying a long run's state.
+export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"] };

@@ -2,8 +2,8 @@ import { Inngest } from "inngest";
 
 /**
  * The one Inngest client. Its mode comes from the environment, so the same code runs:
- * - embedded: the launcher starts inngest/engine and sets INNGEST_DEV=http://127.0.0.1:<port>
- *   (dev mode, pointed at our executor) and INNGEST_SERVE_ORIGIN;
+ * - embedded: the launcher starts inngest/engine and points the app at it as at a self-hosted server
+ *   (INNGEST_BASE_URL and generated keys, see inngest/embedded.ts): cloud mode, signatures verified;
  * - self-hosted: INNGEST_BASE_URL (+ INNGEST_SIGNING_KEY / INNGEST_EVENT_KEY);
  * - cloud: INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY. INNGEST_DEV must never be set here.
  */

@@ -77,7 +77,7 @@ export interface Harness {
 
 /** Executor + HandlerTransport over the real serve() handler, on a fresh database. */
 export async function createHarness(opts: {
-  /** A testClient(), or the app's own client (bind is then a no-op: it sends through INNGEST_DEV). */
+  /** A testClient(), or the app's own client (bind is then a no-op: it sends to INNGEST_BASE_URL). */
   client: { client: Inngest; bind(executor: Executor): unknown };
   functions: InngestFunction.Any[];
   db?: TestDatabase;

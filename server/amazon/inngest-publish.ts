@@ -1,5 +1,6 @@
 import { inngest } from "~/inngest/client";
 import type { Publish } from "./publish";
+import { logUnexpectedError } from "~/server/http/unexpected-error";
 
 /**
  * Announces an authorization to the job system. The database change is already committed; if the event
@@ -10,6 +11,6 @@ export const publishWithInngest: Publish = async (event) => {
   try {
     await inngest.send(event);
   } catch (error) {
-    console.error(`[amazon] could not send ${event.name}:`, error instanceof Error ? error.message : error);
+    logUnexpectedError(`amazon: sending ${event.name}`, error);
   }
 };

@@ -5,6 +5,7 @@ import type { Database } from "~/db/client";
 import { isSessionCurrent, revokeSessionsOf } from "~/server/accounts/sessions";
 import { checkCredentials } from "~/server/accounts/sign-in";
 import { clientAddress } from "./client-address";
+import { logUnexpectedError } from "~/server/http/unexpected-error";
 
 declare module "next-auth" {
   interface User {
@@ -76,7 +77,7 @@ export function authConfig(db: Database): NextAuthConfig {
       error(error) {
         const wrapped = (error as { cause?: { err?: unknown } }).cause?.err;
         if (error instanceof CredentialsSignin || wrapped instanceof CredentialsSignin) return;
-        console.error("[auth]", (error as { type?: string }).type ?? error.name, error.message);
+        logUnexpectedError(`auth ${(error as { type?: string }).type ?? error.name}`, error);
       },
     },
   };

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { readSearchParams, type SearchParams } from "~/server/http/search-params";
 import Link from "next/link";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { callbackUrl } = readSearchParams(await searchParams, ["callbackUrl"]);
   const query = callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
   return (
     <>

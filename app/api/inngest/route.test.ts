@@ -1,3 +1,4 @@
+import type * as InngestRoute from "~/app/api/inngest/route";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/testing";
 import { buildCallRequest } from "~/inngest/engine/call";
@@ -13,7 +14,7 @@ import { createMemberOf, createStore } from "~/test/factories";
 
 const keys = { signingKey: generateSigningKey(), eventKey: generateEventKey() };
 let db: TestDatabase;
-let route: typeof import("~/app/api/inngest/route");
+let route: typeof InngestRoute;
 let h: Harness;
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { parseDuration, sleepTarget } from "../duration";
 import { createHarness, type Harness } from "../testing";
 
 describe("inngestMode", () => {
-  it("is embedded with no Inngest configuration, even with INNGEST_DEV set by the launcher", () => {
+  it("is embedded with no Inngest configuration, even with a stray INNGEST_DEV (the launcher removes it)", () => {
     expect(inngestMode({})).toBe("embedded");
     expect(inngestMode({ INNGEST_DEV: "http://127.0.0.1:8288" })).toBe("embedded");
   });

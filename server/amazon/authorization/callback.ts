@@ -4,6 +4,7 @@ import { publishWithInngest } from "../inngest-publish";
 import { completeAdsAuthorization } from "./ads";
 import { AuthorizationError } from "./errors";
 import { completeStoreAuthorization } from "./store";
+import { logUnexpectedError } from "~/server/http/unexpected-error";
 
 /**
  * Handles Amazon's redirect back to us: completes the authorization and sends the browser to the
@@ -30,7 +31,7 @@ export async function handleAmazonCallback(kind: "store" | "ads", request: Reque
     return to({ connected: "ads", profiles: String(result.profileCount), taken: String(result.takenElsewhere.length) });
   } catch (error) {
     if (error instanceof AuthorizationError) return to({ error: error.reason });
-    console.error(`[amazon] ${kind} authorization failed:`, error instanceof Error ? error.message : error);
+    logUnexpectedError(`amazon ${kind} authorization`, error);
     return to({ error: "amazon_unavailable" });
   }
 }
