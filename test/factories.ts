@@ -1,6 +1,25 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "~/db/client";
-import { adProfiles, amazonGrants, memberships, organizations, storeMarketplaces, stores, users } from "~/db/schema";
+import { DateTime } from "luxon";
+import {
+  adCampaignDaily,
+  adDayRefreshes,
+  adGroupDaily,
+  adProductDaily,
+  adProfiles,
+  adSearchTermDaily,
+  adTargetDaily,
+  amazonGrants,
+  memberships,
+  orderItems,
+  orders,
+  organizations,
+  storeMarketplaces,
+  stores,
+  syncRuns,
+  syncStates,
+  users,
+} from "~/db/schema";
 import { encryptSecret } from "~/server/crypto/secrets";
 import { hashPassword } from "~/server/accounts/password";
 import type { Role } from "~/server/organizations/roles";
@@ -96,4 +115,119 @@ export async function createStore(db: Database, organizationId: string) {
     })
     .returning();
   return { grant: grant!, store: store!, marketplace: marketplace!, adProfile: profile! };
+}
+
+/**
+ * What a few syncs leave behind for a store made by `createStore`: orders with items, a day of every ad
+ * report, sync states, runs and day refreshes — with figures of its own (`seed`), so totals of two
+ * organizations differ. Returns the ids and strings only this data contains.
+ */
+export async function createSyncedData(db: Database, store: Awaited<ReturnType<typeof createStore>>, seed: number) {
+  const { organizationId } = store.store;
+  const tag = randomUUID().slice(0, 8).toUpperCase();
+  const today = DateTime.now().setZone(store.marketplace.timeZone);
+  const days = [today, today.minus({ days: 1 })].map((d) => d.toISODate()!);
+  const orderIds = days.map((_, i) => `11${seed}-${tag}-${i}`);
+  const asin = `B0${tag}`;
+  const sku = `SKU-${tag}`;
+  for (const [i, amazonOrderId] of orderIds.entries()) {
+    const purchaseDate = DateTime.fromISO(`${days[i]}T12:00:00`, { zone: store.marketplace.timeZone }).toJSDate();
+    await db.insert(orders).values({
+      organizationId,
+      storeMarketplaceId: store.marketplace.id,
+      amazonOrderId,
+      purchaseDate,
+      purchaseDay: days[i]!,
+      lastUpdateDate: purchaseDate,
+      itemsSyncedFor: purchaseDate,
+      status: i === 0 ? "Pending" : "Shipped",
+      orderTotal: i === 0 ? null : `${seed}${i}.25`,
+      currencyCode: "USD",
+      numberOfItemsShipped: i,
+      syncedAt: new Date(),
+    });
+    await db.insert(orderItems).values({
+      organizationId,
+      storeMarketplaceId: store.marketplace.id,
+      amazonOrderId,
+      orderItemId: `OI${tag}${i}`,
+      asin,
+      sellerSku: sku,
+      title: `Product ${tag}`,
+      quantityOrdered: seed + i,
+      itemPrice: i === 0 ? null : `${seed}${i}.25`,
+      currencyCode: "USD",
+      syncedAt: new Date(),
+    });
+  }
+  const campaignId = `${seed}0${Date.now() % 100000}`;
+  const adGroupId = `${campaignId}1`;
+  const targetId = `${campaignId}2`;
+  const metrics = (k: number) => ({
+    impressions: seed * 100 + k,
+    clicks: seed + k,
+    cost: `${seed}.${k}5`,
+    sales7d: `${seed * 3}.00`,
+    purchases7d: seed,
+    unitsSold7d: seed,
+    sales14d: `${seed * 4}.00`,
+    purchases14d: seed + 1,
+    refreshedAt: new Date(),
+  });
+  const adProfileId = store.adProfile.id;
+  for (const [k, day] of days.entries()) {
+    const base = { organizationId, adProfileId, day, ...metrics(k) };
+    await db.insert(adCampaignDaily).values({ ...base, campaignId, campaignName: `Campaign ${tag}`, campaignStatus: "ENABLED" });
+    await db.insert(adGroupDaily).values({ ...base, campaignId, adGroupId, adGroupName: `Ad group ${tag}` });
+    await db.insert(adTargetDaily).values({ ...base, campaignId, adGroupId, targetId, targeting: `keyword ${tag}`, keywordType: "BROAD", matchType: "BROAD" });
+    await db.insert(adProductDaily).values({ ...base, campaignId, adGroupId, adId: `${campaignId}3`, asin, sku });
+    await db.insert(adSearchTermDaily).values({ ...base, campaignId, adGroupId, targetId, searchTerm: `search ${tag}` });
+    await db.insert(adDayRefreshes).values({ organizationId, adProfileId, day, lastRefreshedAt: new Date(), refreshCount: seed });
+  }
+  const scopes = [
+    { task: "ads-performance", window: "backfill", scopeKind: "ad_profile", scopeId: adProfileId },
+    { task: "orders-incremental", window: "since 00:00 yesterday", scopeKind: "store_marketplace", scopeId: store.marketplace.id },
+  ];
+  const states = await db
+    .insert(syncStates)
+    .values(
+      scopes.map((s, i) => ({
+        organizationId,
+        ...s,
+        status: i === 0 ? "failed" : "idle",
+        lastStartedAt: new Date(),
+        lastSucceededAt: i === 0 ? null : new Date(),
+        nextDueAt: new Date(Date.now() + 3600_000),
+        progressDone: seed,
+        progressTotal: 60,
+        lastError: i === 0 ? `Amazon refused ${tag}` : null,
+        consecutiveFailures: i === 0 ? seed : 0,
+      })),
+    )
+    .returning({ id: syncStates.id });
+  const runs = await db
+    .insert(syncRuns)
+    .values(
+      scopes.map((s, i) => ({
+        organizationId,
+        task: s.task,
+        window: s.window,
+        scopeId: s.scopeId,
+        trigger: "schedule",
+        windows: [{ start: days[1]!, end: days[0]! }],
+        status: i === 0 ? "failed" : "succeeded",
+        rowsWritten: seed * 10 + i,
+        apiCalls: seed + i,
+        error: i === 0 ? `Amazon refused ${tag}` : null,
+        startedAt: new Date(Date.now() - 60_000),
+        finishedAt: new Date(),
+      })),
+    )
+    .returning({ id: syncRuns.id });
+  return {
+    campaignId,
+    adGroupId,
+    ids: [...orderIds, campaignId, adGroupId, targetId, ...states.map((s) => s.id), ...runs.map((r) => r.id)],
+    markers: [tag, asin, sku],
+  };
 }

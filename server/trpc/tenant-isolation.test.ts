@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "~/db/testing";
-import { invitations, memberships } from "~/db/schema";
+import { adCampaignDaily, invitations, memberships, orders } from "~/db/schema";
 import { createInvitation } from "~/server/organizations/invitations";
 import { pointAmazonAtSandbox } from "~/test/amazon-sandbox";
-import { createMemberOf, createStore } from "~/test/factories";
+import { createMemberOf, createStore, createSyncedData } from "~/test/factories";
 import { findTenantLeaks, organizationProcedures, type Victim } from "~/test/tenant-isolation";
 import { createTRPCRouter, organizationProcedure } from "./init";
 import { appRouter } from "./root";
@@ -22,7 +22,8 @@ beforeAll(async () => {
   // The attacker's organization has data of its own, so "finds nothing" is not just an empty database.
   await createMemberOf(t.db, "viewer", a.organizationId);
   await createInvitation(t.db, { ...attacker, role: "owner" }, { role: "viewer" });
-  await createStore(t.db, a.organizationId);
+  // …including synced orders, ad rows and sync state, with figures different from the victim's.
+  await createSyncedData(t.db, await createStore(t.db, a.organizationId), 3);
 
   const owner = await createMemberOf(t.db, "owner");
   const operator = await createMemberOf(t.db, "operator", owner.organizationId);
@@ -32,6 +33,8 @@ beforeAll(async () => {
     { role: "admin", email: "victim-invitee@example.com" },
   );
   const amazon = await createStore(t.db, owner.organizationId);
+  // The victim has everything a sync leaves, so lists, counts and totals have something to leak.
+  const synced = await createSyncedData(t.db, amazon, 7);
   const victimRun = `run-${Math.random().toString(36).slice(2)}`;
   await t.sql`insert into executor_runs (id, function_id, status, event, events, created_at)
     values (${victimRun}, 'shelfwise-sync-ads-performance', 'completed',
@@ -48,6 +51,7 @@ beforeAll(async () => {
       amazon.marketplace.id,
       amazon.adProfile.id,
       victimRun,
+      ...synced.ids,
     ],
     markers: [
       owner.user.email,
@@ -56,14 +60,28 @@ beforeAll(async () => {
       amazon.store.sellingPartnerId,
       amazon.adProfile.profileId,
       amazon.adProfile.accountName,
+      ...synced.markers,
     ],
     userIds: [owner.user.id, operator.user.id],
+    executorRunIds: [victimRun],
+    idsByField: {
+      userId: [owner.user.id, operator.user.id],
+      invitationId: [invitation.id],
+      storeId: [amazon.store.id],
+      storeMarketplaceId: [amazon.marketplace.id],
+      scopeId: [amazon.adProfile.id, amazon.marketplace.id],
+      adProfileId: [amazon.adProfile.id],
+      campaignId: [synced.campaignId],
+      adGroupId: [synced.adGroupId],
+      runId: [victimRun],
+    },
   };
 });
 afterAll(async () => t.drop());
 
 it("every organization-scoped procedure refuses or finds nothing of another organization", async () => {
-  const { probed, findings } = await findTenantLeaks({ t, router: appRouter, attacker, victim });
+  const { probed, calls, findings } = await findTenantLeaks({ t, router: appRouter, attacker, victim });
+  expect(calls).toBeGreaterThan(probed.length * victim.ids.length);
   // Enumerated from the router: procedures added later are probed without editing this test.
   expect(probed).toEqual(organizationProcedures(appRouter));
   expect(probed).toEqual(
@@ -82,5 +100,37 @@ it("catches a procedure that forgets the organization filter", async () => {
       ),
   });
   const { findings } = await findTenantLeaks({ t, router: leaky, attacker, victim });
-  expect(findings.map((f) => f.path)).toEqual(expect.arrayContaining(["allMembers", "*"]));
+  expect(findings.filter((f) => f.path === "allMembers").map((f) => f.problem)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/returned the victim's data/), expect.stringMatching(/answers differently once the victim's data is gone/)]),
+  );
+  expect(findings.filter((f) => f.path === "revokeAny").map((f) => f.problem)).toContain("changed the victim's rows");
+});
+
+it("catches leaks that show only as figures, behind one branch of a flag, or with two different ids", async () => {
+  const leaky = createTRPCRouter({
+    // A count over every organization: no string of the victim's in it, only a number that moves.
+    orderCount: organizationProcedure().query(async ({ ctx }) => (await ctx.db.select({ n: count() }).from(orders))[0]!.n),
+    // Filters by organization unless asked for "all".
+    spend: organizationProcedure()
+      .input(z.object({ onlyMine: z.boolean() }))
+      .query(async ({ ctx, input }) => {
+        const rows = await ctx.db
+          .select({ cost: adCampaignDaily.cost })
+          .from(adCampaignDaily)
+          .where(input.onlyMine ? eq(adCampaignDaily.organizationId, ctx.organizationId) : undefined);
+        return rows.reduce((sum, r) => sum + Number(r.cost), 0).toFixed(2);
+      }),
+    // Needs a campaign id and a profile id that belong together: one id in both fields finds nothing.
+    campaign: organizationProcedure()
+      .input(z.object({ adProfileId: z.uuid(), campaignId: z.string() }))
+      .query(({ ctx, input }) =>
+        ctx.db
+          .select({ impressions: adCampaignDaily.impressions })
+          .from(adCampaignDaily)
+          .where(and(eq(adCampaignDaily.adProfileId, input.adProfileId), eq(adCampaignDaily.campaignId, input.campaignId))),
+      ),
+  });
+  const { findings } = await findTenantLeaks({ t, router: leaky, attacker, victim });
+  expect([...new Set(findings.map((f) => f.path))].sort()).toEqual(["campaign", "orderCount", "spend"]);
+  expect(findings.filter((f) => f.path === "spend").every((f) => (f.input as { onlyMine: boolean }).onlyMine === false)).toBe(true);
 });
