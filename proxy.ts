@@ -20,4 +20,4 @@ export default function proxy(request: NextRequest) {
 
 // API routes check their own callers, and stay out of the proxy: Next buffers every body the proxy sees and
 // silently cuts it at 10 MB, which would break Inngest calls carrying a long run's state.
-export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"] };
