@@ -36,6 +36,9 @@ export function startEmbeddedPostgres(options: EmbeddedOptions): Promise<Embedde
     cwd: projectRoot,
     env: { ...process.env, EMBEDDED_POSTGRES_OPTIONS: JSON.stringify(options) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
+    // A process group of its own: a terminal's Ctrl-C reaches the caller, which stops the database last,
+    // after whatever still uses it (the channel still ends it if the caller dies first).
+    detached: true,
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
