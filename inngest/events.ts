@@ -16,7 +16,7 @@ export const storeAuthorized = eventType("amazon/store.authorized", {
 });
 
 export const storeDisconnected = eventType("amazon/store.disconnected", {
-  schema: z.object({ organizationId: z.string(), storeId: z.string() }),
+  schema: z.object({ organizationId: z.string(), storeId: z.string(), storeMarketplaceIds: z.array(z.string()) }),
 });
 
 export const adsAuthorized = eventType("amazon/ads.authorized", {
@@ -27,17 +27,17 @@ export const adsDisconnected = eventType("amazon/ads.disconnected", {
   schema: z.object({ organizationId: z.string(), adProfileId: z.string() }),
 });
 
-const syncTrigger = z.enum(["authorization", "schedule", "manual"]);
-
-/** One window of the advertising data task for one ad profile ("backfill", "last 2 days", …). */
-export const adsPerformanceSyncRequested = eventType("sync/ads-performance.requested", {
-  schema: z.object({ organizationId: z.string(), adProfileId: z.string(), window: z.string(), trigger: syncTrigger }),
+/**
+ * One window of one sync task for one scope (an ad profile or a store marketplace): `sync/<task>.requested`,
+ * sent by the scheduler, the initial syncs after an authorization and the Sync center's buttons.
+ */
+export const syncRequestSchema = z.object({
+  organizationId: z.string(),
+  scopeId: z.string(),
+  window: z.string(),
+  trigger: z.enum(["authorization", "schedule", "manual"]),
 });
-
-/** Incremental orders (since local midnight yesterday) of one store marketplace. */
-export const ordersIncrementalSyncRequested = eventType("sync/orders-incremental.requested", {
-  schema: z.object({ organizationId: z.string(), storeMarketplaceId: z.string(), trigger: syncTrigger }),
-});
+export const syncRequested = (taskKey: string) => eventType(`sync/${taskKey}.requested`, { schema: syncRequestSchema });
 
 /** Every five minutes the scheduler sends the sync windows that have come due. */
 export const syncSchedulerTick = cron("TZ=UTC */5 * * * *");

@@ -47,35 +47,30 @@ export async function startSyncWorld(t: TestDatabase, sandbox: RunningSandbox) {
 
   /** Asks for one sync window now, as the Sync center's button does, and waits for its run to finish. */
   function runWindow(data: { organizationId: string; adProfileId: string; window: string }) {
-    return run("sync-ads-performance", { name: "sync/ads-performance.requested", data: { ...data, trigger: "manual" } }, data.adProfileId, data.window);
+    return run("ads-performance", { organizationId: data.organizationId, scopeId: data.adProfileId, window: data.window });
   }
 
   function runOrders(data: { organizationId: string; storeMarketplaceId: string }) {
-    return run(
-      "sync-orders-incremental",
-      { name: "sync/orders-incremental.requested", data: { ...data, trigger: "manual" } },
-      data.storeMarketplaceId,
-      "since 00:00 yesterday",
-    );
+    return run("orders-incremental", { organizationId: data.organizationId, scopeId: data.storeMarketplaceId, window: "since-yesterday" });
   }
 
-  async function run(functionId: string, event: { name: string; data: Record<string, unknown> }, scopeId: string, window: string) {
+  async function run(task: string, data: { organizationId: string; scopeId: string; window: string }) {
     const { inngest } = await import("~/inngest/client");
     const { syncRuns } = await import("~/db/schema");
     const { and, eq, gt } = await import("drizzle-orm");
     // A request for a window that is still running is dropped (singleton): let earlier runs end first.
     await eventually("earlier sync runs to end", async () => {
-      const [row] = await t.sql`select count(*)::int as n from executor_runs where function_id like ${`%${functionId}`} and status in ('queued', 'running')`;
+      const [row] = await t.sql`select count(*)::int as n from executor_runs where function_id like ${`%sync-${task}`} and status in ('queued', 'running')`;
       return row!.n === 0;
     }, 60_000, describeJobs);
     const since = new Date(Date.now() - 1);
-    await inngest.send(event as never);
-    return eventually(() => `a finished ${window} run`, async () => {
+    await inngest.send({ name: `sync/${task}.requested`, data: { ...data, trigger: "manual" } });
+    return eventually(() => `a finished ${task} ${data.window} run`, async () => {
       const [run] = await t.db
         .select()
         .from(syncRuns)
-        .where(and(eq(syncRuns.scopeId, scopeId), eq(syncRuns.window, window), gt(syncRuns.startedAt, since)));
-      if (run?.status === "failed") throw new Error(`${window} failed: ${run.error}`);
+        .where(and(eq(syncRuns.scopeId, data.scopeId), eq(syncRuns.window, data.window), gt(syncRuns.startedAt, since)));
+      if (run?.status === "failed") throw new Error(`${data.window} failed: ${run.error}`);
       return run && run.status !== "running" ? run : null;
     }, 120_000, describeJobs);
   }

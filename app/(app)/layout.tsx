@@ -12,6 +12,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const organizations = await api.organization.mine();
   if (organizations.length === 0) redirect("/organizations/new");
   void api.organization.current.prefetch();
+  void api.sync.attention.prefetch();
 
   return (
     <HydrateClient>

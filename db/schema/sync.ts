@@ -3,8 +3,8 @@ import { createdAt, timestamptz } from "./columns";
 import { organizations } from "./organizations";
 
 /**
- * Where each sync task stands for one scope (a store marketplace or an ad profile), per window of the
- * catalog entry ("last 2 days", "days 3–9, …", "backfill"). The scheduler reads next_due_at.
+ * Where each sync task stands for one scope (a store marketplace or an ad profile), per window of its
+ * definition ("last-2-days", "days-3-to-60", "backfill"). The scheduler reads next_due_at.
  */
 export const syncStates = pgTable(
   "sync_states",
@@ -14,7 +14,7 @@ export const syncStates = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
     task: text().notNull(),
-    /** The catalog window's label, or "backfill". */
+    /** The window's stable key ("last-2-days"), or "backfill" (see server/sync/registry.ts). */
     window: text().notNull(),
     scopeKind: text().notNull(),
     /** store_marketplaces.id or ad_profiles.id. */
@@ -26,6 +26,8 @@ export const syncStates = pgTable(
     /** Progress of a backfill: days (or months) done of the total. */
     progressDone: integer().notNull().default(0),
     progressTotal: integer().notNull().default(0),
+    /** How the last successful run ended: "succeeded", or "no_data" (Amazon had nothing for the period). */
+    lastOutcome: text(),
     lastError: text(),
     lastErrorAt: timestamptz(),
     consecutiveFailures: integer().notNull().default(0),

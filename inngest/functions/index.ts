@@ -1,18 +1,20 @@
+import { BUILT_TASKS } from "~/server/sync/registry";
 import { pruneExecutorHistoryFn } from "./prune-executor-history";
 import { pruneExpiredOauthStatesFn } from "./prune-expired-oauth-states";
 import { scheduleSyncsFn } from "./schedule-syncs";
 import { startAdsSyncFn } from "./start-ads-sync";
 import { startStoreSyncFn } from "./start-store-sync";
-import { syncAdsPerformanceFn } from "./sync-ads-performance";
-import { syncOrdersIncrementalFn } from "./sync-orders-incremental";
+import { syncTaskFunction } from "./sync-task";
 
-/** Everything served at /api/inngest. One function per file; add new ones here. */
+/**
+ * Everything served at /api/inngest: one function per file, plus one per built sync task, made from its
+ * definition in the registry (server/sync/registry.ts).
+ */
 export const functions = [
   pruneExecutorHistoryFn,
   pruneExpiredOauthStatesFn,
   scheduleSyncsFn,
   startAdsSyncFn,
   startStoreSyncFn,
-  syncAdsPerformanceFn,
-  syncOrdersIncrementalFn,
+  ...BUILT_TASKS.map(syncTaskFunction),
 ];

@@ -4,7 +4,7 @@ export type AuthorizationEvent =
       name: "amazon/store.authorized";
       data: { organizationId: string; storeId: string; sellerId: string; marketplaceIds: string[] };
     }
-  | { name: "amazon/store.disconnected"; data: { organizationId: string; storeId: string } }
+  | { name: "amazon/store.disconnected"; data: { organizationId: string; storeId: string; storeMarketplaceIds: string[] } }
   | { name: "amazon/ads.authorized"; data: { organizationId: string; adProfileIds: string[] } }
   | { name: "amazon/ads.disconnected"; data: { organizationId: string; adProfileId: string } };
 

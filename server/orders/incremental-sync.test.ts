@@ -6,7 +6,10 @@ import type { RunningSandbox } from "~/sandbox";
 import { completeStoreAuthorization, startStoreAuthorization } from "~/server/amazon/authorization/store";
 import { consentOnAmazon, startTestAmazon } from "~/test/amazon-sandbox";
 import { createMemberOf } from "~/test/factories";
-import { planOrdersRun, syncOrderItems, syncOrdersPage, type OrdersRunPlan } from "./incremental-sync";
+import { planRun, type RunPlan } from "~/server/sync/kit/plan";
+import { callerFor } from "~/server/sync/kit/scope";
+import { syncTask } from "~/server/sync/registry";
+import { syncOrderItems, syncOrdersPage } from "./incremental-sync";
 
 /*
  * A run can die between storing a page of orders and storing their items (the items step fails for good,
@@ -42,19 +45,24 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function plan(): Promise<OrdersRunPlan> {
-  const planned = await planOrdersRun(t.db, { organizationId, storeMarketplaceId, trigger: "manual", now: new Date(amazon.sandbox.clock.now()) });
+async function plan(): Promise<RunPlan> {
+  const planned = await planRun(
+    t.db,
+    syncTask("orders-incremental"),
+    { organizationId, scopeId: storeMarketplaceId, window: "since-yesterday", trigger: "manual" },
+    { now: new Date(amazon.sandbox.clock.now()) },
+  );
   if (!("plan" in planned)) throw new Error(planned.skipped);
   return planned.plan;
 }
 
 /** Every page of orders; returns the orders whose items the run would fetch. */
-async function pages(p: OrdersRunPlan): Promise<string[]> {
+async function pages(p: RunPlan): Promise<string[]> {
   const need: string[] = [];
   let token: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof syncOrdersPage>> = await syncOrdersPage(t.db, p, token);
-    need.push(...page.needItems);
+    const page: Awaited<ReturnType<typeof syncOrdersPage>> = await syncOrdersPage(callerFor(t.db, p.scope), p, token);
+    need.push(...page.followUp);
     token = page.nextToken;
   } while (token);
   return need;
@@ -65,7 +73,7 @@ describe("incremental orders", () => {
     const first = await plan();
     const all = await pages(first);
     expect(all.length).toBeGreaterThan(0);
-    await syncOrderItems(t.db, first, all);
+    await syncOrderItems(callerFor(t.db, first.scope), first, all);
     expect(await pages(await plan())).toEqual([]);
 
     // Hours pass on Amazon: pending orders ship, their LastUpdateDate moves on.
@@ -79,7 +87,7 @@ describe("incremental orders", () => {
     const next = await plan();
     const again = await pages(next);
     expect(again).toEqual(expect.arrayContaining(changed));
-    await syncOrderItems(t.db, next, again);
+    await syncOrderItems(callerFor(t.db, next.scope), next, again);
     expect(await pages(await plan())).toEqual([]);
     const itemsAfter = await t.db.select().from(orderItems).where(eq(orderItems.storeMarketplaceId, storeMarketplaceId));
     expect(itemsAfter.length).toBeGreaterThanOrEqual(itemsBefore.length);

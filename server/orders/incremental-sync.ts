@@ -1,79 +1,13 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import type { Database } from "~/db/client";
-import { amazonGrants, orderItems, orders, storeMarketplaces, stores } from "~/db/schema";
-import type { Region } from "~/server/amazon/endpoints";
+import { orderItems, orders } from "~/db/schema";
 import type { AmazonCaller } from "~/server/amazon/request";
-import { finishRun, startRun, type SyncScopeRef, type SyncTrigger } from "~/server/sync/state";
-import { addDays, localToday, startOfLocalDay } from "~/server/sync/windows";
+import type { RunPlan } from "~/server/sync/kit/plan";
+import { localToday, startOfLocalDay } from "~/server/sync/windows";
 import { getAllOrderItems, getOrdersPage, type AmazonOrder } from "./orders-api";
 
-export const INCREMENTAL_WINDOW = "since 00:00 yesterday";
-
-export interface OrdersRunPlan {
-  runId: string;
-  ref: SyncScopeRef;
-  grantId: string;
-  region: Region;
-  sellingPartnerId: string;
-  marketplaceId: string;
-  /** Local midnight of yesterday in the marketplace's zone, as an instant. */
-  createdAfter: string;
-  startedAt: string;
-}
-
-export async function planOrdersRun(
-  db: Database,
-  args: { organizationId: string; storeMarketplaceId: string; trigger: SyncTrigger; now: Date; jobRunId?: string },
-): Promise<{ plan: OrdersRunPlan } | { skipped: string }> {
-  const [row] = await db
-    .select({
-      organizationId: storeMarketplaces.organizationId,
-      marketplaceId: storeMarketplaces.marketplaceId,
-      timeZone: storeMarketplaces.timeZone,
-      sellingPartnerId: stores.sellingPartnerId,
-      grantId: amazonGrants.id,
-      grantStatus: amazonGrants.status,
-      region: stores.region,
-    })
-    .from(storeMarketplaces)
-    .innerJoin(stores, eq(stores.id, storeMarketplaces.storeId))
-    .leftJoin(amazonGrants, eq(amazonGrants.id, stores.grantId))
-    // The event names both: a marketplace of another organization is not this run's to sync.
-    .where(and(eq(storeMarketplaces.id, args.storeMarketplaceId), eq(storeMarketplaces.organizationId, args.organizationId)));
-  if (!row?.grantId) return { skipped: "The store is disconnected." };
-  if (row.grantStatus !== "active") return { skipped: "The store's Amazon authorization needs to be renewed; syncing is paused." };
-
-  const yesterday = addDays(localToday(row.timeZone, args.now), -1);
-  const createdAfter = startOfLocalDay(yesterday, row.timeZone).toISOString();
-  const ref: SyncScopeRef = {
-    organizationId: row.organizationId,
-    task: "orders-incremental",
-    window: INCREMENTAL_WINDOW,
-    scopeId: args.storeMarketplaceId,
-    timeZone: row.timeZone,
-  };
-  const runId = await startRun(db, ref, {
-    trigger: args.trigger,
-    windows: [{ start: yesterday, end: localToday(row.timeZone, args.now) }],
-    now: args.now,
-    jobRunId: args.jobRunId,
-  });
-  return {
-    plan: {
-      runId,
-      ref,
-      grantId: row.grantId,
-      region: row.region as Region,
-      sellingPartnerId: row.sellingPartnerId,
-      marketplaceId: row.marketplaceId,
-      createdAfter,
-      startedAt: args.now.toISOString(),
-    },
-  };
-}
-
-export function ordersCaller(db: Database, plan: OrdersRunPlan, onCall: () => void): AmazonCaller {
-  return { db, grantId: plan.grantId, quotaScope: plan.sellingPartnerId, onCall };
+/** Orders are asked for from 00:00 (the marketplace's time) of the run's first day. */
+export function createdAfter(plan: RunPlan): string {
+  return startOfLocalDay(plan.days[0] ?? plan.today, plan.scope.timeZone).toISOString();
 }
 
 const amount = (m: AmazonOrder["OrderTotal"]) => m?.Amount ?? null;
@@ -82,14 +16,14 @@ const amount = (m: AmazonOrder["OrderTotal"]) => m?.Amount ?? null;
  * Fetches one page of orders and upserts it; returns the orders whose items need (re)fetching: new ones
  * and those Amazon changed since we last saw them (a pending order gets its prices once it ships).
  */
-export async function syncOrdersPage(db: Database, plan: OrdersRunPlan, nextToken: string | null) {
-  let calls = 0;
-  const page = await getOrdersPage(ordersCaller(db, plan, () => (calls += 1)), plan.region, {
-    marketplaceId: plan.marketplaceId,
-    createdAfter: plan.createdAfter,
+export async function syncOrdersPage(caller: AmazonCaller, plan: RunPlan, nextToken: string | null) {
+  const db = caller.db;
+  const page = await getOrdersPage(caller, plan.scope.region, {
+    marketplaceId: plan.scope.marketplaceId!,
+    createdAfter: createdAfter(plan),
     nextToken,
   });
-  const scopeId = plan.ref.scopeId;
+  const scopeId = plan.scope.scopeId;
   const ids = page.orders.map((o) => o.AmazonOrderId);
   const known = ids.length
     ? await db
@@ -107,11 +41,11 @@ export async function syncOrdersPage(db: Database, plan: OrdersRunPlan, nextToke
   if (page.orders.length) {
     const now = new Date();
     const values = page.orders.map((o) => ({
-      organizationId: plan.ref.organizationId,
+      organizationId: plan.scope.organizationId,
       storeMarketplaceId: scopeId,
       amazonOrderId: o.AmazonOrderId,
       purchaseDate: new Date(o.PurchaseDate),
-      purchaseDay: localToday(plan.ref.timeZone, new Date(o.PurchaseDate)),
+      purchaseDay: localToday(plan.scope.timeZone, new Date(o.PurchaseDate)),
       lastUpdateDate: new Date(o.LastUpdateDate),
       status: o.OrderStatus,
       fulfillmentChannel: o.FulfillmentChannel ?? null,
@@ -147,35 +81,34 @@ export async function syncOrdersPage(db: Database, plan: OrdersRunPlan, nextToke
       .returning({ id: orders.amazonOrderId });
     written = result.length;
   }
-  return { nextToken: page.nextToken, needItems, written, calls, seen: page.orders.length };
+  return { nextToken: page.nextToken, followUp: needItems, written };
 }
 
 /**
  * Replaces the items of each order with Amazon's current list, one order per transaction, and records in
  * that transaction which version of the order they belong to.
  */
-export async function syncOrderItems(db: Database, plan: OrdersRunPlan, amazonOrderIds: string[]) {
-  let calls = 0;
+export async function syncOrderItems(caller: AmazonCaller, plan: RunPlan, amazonOrderIds: string[]) {
+  const db = caller.db;
   let written = 0;
-  const caller = ordersCaller(db, plan, () => (calls += 1));
   for (const amazonOrderId of amazonOrderIds) {
-    const items = await getAllOrderItems(caller, plan.region, amazonOrderId);
+    const items = await getAllOrderItems(caller, plan.scope.region, amazonOrderId);
     const now = new Date();
     await db.transaction(async (tx) => {
-      const where = and(eq(orderItems.storeMarketplaceId, plan.ref.scopeId), eq(orderItems.amazonOrderId, amazonOrderId));
+      const where = and(eq(orderItems.storeMarketplaceId, plan.scope.scopeId), eq(orderItems.amazonOrderId, amazonOrderId));
       const ids = items.map((i) => i.OrderItemId);
       await tx.delete(orderItems).where(ids.length ? and(where, notInArray(orderItems.orderItemId, ids)) : where);
       await tx
         .update(orders)
         .set({ itemsSyncedFor: sql`${orders.lastUpdateDate}` })
-        .where(and(eq(orders.storeMarketplaceId, plan.ref.scopeId), eq(orders.amazonOrderId, amazonOrderId), sql`${orders.itemsSyncedFor} is distinct from ${orders.lastUpdateDate}`));
+        .where(and(eq(orders.storeMarketplaceId, plan.scope.scopeId), eq(orders.amazonOrderId, amazonOrderId), sql`${orders.itemsSyncedFor} is distinct from ${orders.lastUpdateDate}`));
       if (!items.length) return;
       const rows = await tx
         .insert(orderItems)
         .values(
           items.map((i) => ({
-            organizationId: plan.ref.organizationId,
-            storeMarketplaceId: plan.ref.scopeId,
+            organizationId: plan.scope.organizationId,
+            storeMarketplaceId: plan.scope.scopeId,
             amazonOrderId,
             orderItemId: i.OrderItemId,
             asin: i.ASIN,
@@ -211,9 +144,5 @@ export async function syncOrderItems(db: Database, plan: OrdersRunPlan, amazonOr
       written += rows.length;
     });
   }
-  return { calls, written };
-}
-
-export async function finishOrdersRun(db: Database, plan: OrdersRunPlan, totals: { rowsWritten: number; apiCalls: number; now: Date }) {
-  await finishRun(db, plan.ref, plan.runId, { status: "succeeded", ...totals, startedAt: new Date(plan.startedAt) });
+  return { written };
 }

@@ -1,36 +1,42 @@
 import { and, desc, eq } from "drizzle-orm";
-import { db } from "~/db/client";
+import type { Database } from "~/db/client";
 import { adProfiles, storeMarketplaces, syncRuns } from "~/db/schema";
-import { syncTask, type SyncTaskKey } from "./catalog";
 import { describeSyncError } from "./errors";
+import type { SyncTaskDefinition } from "./kit/definition";
+import type { SyncRequestData } from "./kit/plan";
 import { failRun, type SyncScopeRef } from "./state";
 
-export interface FailedSync {
-  organizationId: string;
-  task: SyncTaskKey;
-  window: string;
-  scopeId: string;
-}
-
-async function refOf(f: FailedSync): Promise<SyncScopeRef> {
-  const table = syncTask(f.task).scope === "ad_profile" ? adProfiles : storeMarketplaces;
-  const [scope] = await db.select({ timeZone: table.timeZone }).from(table).where(eq(table.id, f.scopeId));
-  return { ...f, timeZone: scope?.timeZone ?? "UTC" };
+async function refOf(db: Database, task: SyncTaskDefinition, request: SyncRequestData): Promise<SyncScopeRef> {
+  const table = task.scope === "ad_profile" ? adProfiles : storeMarketplaces;
+  const [scope] = await db
+    .select({ timeZone: table.timeZone })
+    .from(table)
+    .where(and(eq(table.id, request.scopeId), eq(table.organizationId, request.organizationId)));
+  return { organizationId: request.organizationId, task: task.key, window: request.window, scopeId: request.scopeId, timeZone: scope?.timeZone ?? "UTC" };
 }
 
 /** A job gave up after its retries: the state and the open run say why, in plain words. */
-export async function recordSyncFailure(f: FailedSync, error: unknown) {
+export async function recordSyncFailure(db: Database, task: SyncTaskDefinition, request: SyncRequestData, error: unknown) {
+  const ref = await refOf(db, task, request);
   const [open] = await db
     .select({ id: syncRuns.id })
     .from(syncRuns)
-    .where(and(eq(syncRuns.scopeId, f.scopeId), eq(syncRuns.task, f.task), eq(syncRuns.window, f.window), eq(syncRuns.status, "running")))
+    .where(
+      and(
+        eq(syncRuns.organizationId, ref.organizationId),
+        eq(syncRuns.scopeId, ref.scopeId),
+        eq(syncRuns.task, ref.task),
+        eq(syncRuns.window, ref.window),
+        eq(syncRuns.status, "running"),
+      ),
+    )
     .orderBy(desc(syncRuns.startedAt))
     .limit(1);
   const { message, paused } = describeSyncError(error);
-  await failRun(db, await refOf(f), open?.id ?? null, { error: message, now: new Date(), paused });
+  await failRun(db, task, ref, open?.id ?? null, { error: message, now: new Date(), paused });
 }
 
 /** The scope cannot sync now (disconnected, or its authorization needs renewing). */
-export async function recordSyncSkip(f: FailedSync, reason: string) {
-  await failRun(db, await refOf(f), null, { error: reason, now: new Date(), paused: true });
+export async function recordSyncSkip(db: Database, task: SyncTaskDefinition, request: SyncRequestData, reason: string) {
+  await failRun(db, task, await refOf(db, task, request), null, { error: reason, now: new Date(), paused: true });
 }

@@ -1,27 +1,52 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "~/db/client";
-import { adProfiles, storeMarketplaces } from "~/db/schema";
-import { INCREMENTAL_WINDOW } from "~/server/orders/incremental-sync";
-import { BACKFILL_WINDOW, request, type SyncRequest } from "./scheduler";
-import { ensureSyncStates } from "./state";
+import { adProfiles, storeMarketplaces, syncStates } from "~/db/schema";
+import { BACKFILL, windowKeys, type SyncScope } from "./kit/definition";
+import { BUILT_TASKS } from "./registry";
+import { syncRequest, type SyncRequest } from "./scheduler";
+import { ensureSyncStates, resumeScope } from "./state";
 
-/** What an Ads authorization starts: each connected profile's 60-day backfill. */
-export async function initialAdsSyncRequests(db: Database, data: { organizationId: string; adProfileIds: string[] }): Promise<SyncRequest[]> {
+/**
+ * What an authorization starts for its scopes, for every built task of their kind: the backfill where the
+ * task has one (its recurring windows follow it), else every window at once. A scope authorized again
+ * after a pause resumes: windows that could not run are due now and reach back to their last success.
+ */
+async function initialRequests(db: Database, kind: SyncScope, organizationId: string, scopeIds: string[], now: Date): Promise<SyncRequest[]> {
+  if (!scopeIds.length) return [];
+  const requests: SyncRequest[] = [];
+  for (const task of BUILT_TASKS.filter((t) => t.scope === kind)) {
+    await ensureSyncStates(db, task, scopeIds.flatMap((scopeId) => windowKeys(task).map((window) => ({ organizationId, window, scopeId }))));
+    const states = await db
+      .select({ scopeId: syncStates.scopeId, window: syncStates.window, lastSucceededAt: syncStates.lastSucceededAt })
+      .from(syncStates)
+      .where(and(eq(syncStates.task, task.key), inArray(syncStates.scopeId, scopeIds)));
+    for (const scopeId of scopeIds) {
+      await resumeScope(db, task, scopeId, now);
+      const own = states.filter((s) => s.scopeId === scopeId);
+      const backfilled = own.some((s) => s.window === BACKFILL && s.lastSucceededAt);
+      const windows = task.backfill && !backfilled ? [BACKFILL] : task.windows.map((w) => w.key);
+      for (const window of windows)
+        requests.push(syncRequest(task, { organizationId, scopeId, window, trigger: window === BACKFILL ? "authorization" : "schedule" }));
+    }
+  }
+  return requests;
+}
+
+/** After an Ads authorization: each connected profile of the organization. */
+export async function initialAdsSyncRequests(db: Database, data: { organizationId: string; adProfileIds: string[] }, now = new Date()) {
   if (!data.adProfileIds.length) return [];
   const profiles = await db
     .select({ id: adProfiles.id })
     .from(adProfiles)
     .where(and(eq(adProfiles.organizationId, data.organizationId), inArray(adProfiles.id, data.adProfileIds), eq(adProfiles.connected, true)));
-  await ensureSyncStates(db, profiles.map((p) => ({ organizationId: data.organizationId, task: "ads-performance" as const, window: BACKFILL_WINDOW, scopeId: p.id })));
-  return profiles.map((p) => request("ads-performance", data.organizationId, p.id, BACKFILL_WINDOW, "authorization"));
+  return initialRequests(db, "ad_profile", data.organizationId, profiles.map((p) => p.id), now);
 }
 
-/** What a store authorization starts: incremental orders of each marketplace it sells in. */
-export async function initialStoreSyncRequests(db: Database, data: { organizationId: string; storeId: string }): Promise<SyncRequest[]> {
+/** After a store authorization: each marketplace the store sells in. */
+export async function initialStoreSyncRequests(db: Database, data: { organizationId: string; storeId: string }, now = new Date()) {
   const marketplaces = await db
     .select({ id: storeMarketplaces.id })
     .from(storeMarketplaces)
     .where(and(eq(storeMarketplaces.organizationId, data.organizationId), eq(storeMarketplaces.storeId, data.storeId), eq(storeMarketplaces.isParticipating, true)));
-  await ensureSyncStates(db, marketplaces.map((m) => ({ organizationId: data.organizationId, task: "orders-incremental" as const, window: INCREMENTAL_WINDOW, scopeId: m.id })));
-  return marketplaces.map((m) => request("orders-incremental", data.organizationId, m.id, INCREMENTAL_WINDOW, "authorization"));
+  return initialRequests(db, "store_marketplace", data.organizationId, marketplaces.map((m) => m.id), now);
 }

@@ -1,18 +1,26 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { adProfiles, amazonGrants, storeMarketplaces, stores, syncRuns, syncStates } from "~/db/schema";
-import { SYNC_CATALOG, type SyncTask } from "./catalog";
 import { UserFacingError } from "~/server/accounts/errors";
-import { BACKFILL_WINDOW, request, type SyncRequest } from "./scheduler";
+import { attentionItems, isOverdue, windowHealth } from "./health";
+import { isBuiltTask, windowKeys, windowLabel, type SyncTaskDefinition } from "./kit/definition";
+import { SYNC_TASKS, syncTask } from "./registry";
+import { syncRequest, type SyncRequest } from "./scheduler";
 
 export interface ScopeOverview {
   scopeId: string;
   label: string;
   timeZone: string;
   paused: string | null;
+  /** When this scope's newest data of the task arrived (its latest success), or null. */
+  freshAsOf: Date | null;
   windows: {
     window: string;
+    label: string;
     status: string;
+    /** The window's state in plain words ("Up to date.", "Failed: …", "Behind schedule…"). */
+    health: string;
+    overdue: boolean;
     lastSucceededAt: Date | null;
     lastStartedAt: Date | null;
     nextDueAt: Date | null;
@@ -23,9 +31,9 @@ export interface ScopeOverview {
   }[];
 }
 
-/** The Sync center: every catalog entry, with each of the organization's stores or ad profiles under it. */
-export async function syncOverview(db: Database, organizationId: string) {
-  const [profiles, marketplaces, states, runs] = await Promise.all([
+/** The Sync center: every task of the registry, with each of the organization's stores or ad profiles under it. */
+export async function syncOverview(db: Database, organizationId: string, now: Date = new Date()) {
+  const [profiles, marketplaces, states, runs, attention] = await Promise.all([
     db
       .select({ id: adProfiles.id, countryCode: adProfiles.countryCode, profileId: adProfiles.profileId, timeZone: adProfiles.timeZone, connected: adProfiles.connected, grantStatus: amazonGrants.status })
       .from(adProfiles)
@@ -39,38 +47,47 @@ export async function syncOverview(db: Database, organizationId: string) {
       .where(eq(storeMarketplaces.organizationId, organizationId)),
     db.select().from(syncStates).where(eq(syncStates.organizationId, organizationId)),
     db.select().from(syncRuns).where(eq(syncRuns.organizationId, organizationId)).orderBy(desc(syncRuns.startedAt)).limit(50),
+    attentionItems(db, organizationId, now),
   ]);
 
   const pausedReason = (grantStatus: string | null, active: boolean) =>
     !active ? "Not connected." : grantStatus === null ? "Disconnected." : grantStatus === "needs_reauthorization" ? "Paused: the Amazon authorization needs renewing." : null;
 
-  const scopesFor = (task: SyncTask): ScopeOverview[] => {
-    const windowNames = [...(task.backfill ? [BACKFILL_WINDOW] : []), ...task.windows.map((w) => w.label)];
+  const scopesFor = (task: SyncTaskDefinition): ScopeOverview[] => {
     const base =
       task.scope === "ad_profile"
         ? profiles.map((p) => ({ scopeId: p.id, label: `${p.countryCode} ads · ${p.profileId}`, timeZone: p.timeZone, paused: pausedReason(p.grantStatus, p.connected) }))
         : marketplaces.map((m) => ({ scopeId: m.id, label: `${m.countryCode} · ${m.name}`, timeZone: m.timeZone, paused: pausedReason(m.grantStatus, m.participating) }));
-    return base.map((scope) => ({
-      ...scope,
-      windows: windowNames.map((window) => {
-        const s = states.find((x) => x.task === task.key && x.scopeId === scope.scopeId && x.window === window);
-        return {
-          window,
-          status: s?.status ?? (task.available ? "pending" : "not_available"),
-          lastSucceededAt: s?.lastSucceededAt ?? null,
-          lastStartedAt: s?.lastStartedAt ?? null,
-          nextDueAt: s?.nextDueAt ?? null,
-          progressDone: s?.progressDone ?? 0,
-          progressTotal: s?.progressTotal ?? 0,
-          rowsWritten: s?.rowsWritten ?? 0,
-          lastError: s?.lastError ?? null,
-        };
-      }),
-    }));
+    return base.map((scope) => {
+      const own = states.filter((x) => x.task === task.key && x.scopeId === scope.scopeId);
+      const successes = own.map((s) => s.lastSucceededAt?.getTime() ?? 0).filter(Boolean);
+      return {
+        ...scope,
+        freshAsOf: successes.length ? new Date(Math.max(...successes)) : null,
+        windows: windowKeys(task).map((window) => {
+          const s = own.find((x) => x.window === window);
+          return {
+            window,
+            label: windowLabel(task, window),
+            status: s?.status ?? (isBuiltTask(task) ? "pending" : "not_available"),
+            health: isBuiltTask(task) ? (scope.paused ?? windowHealth(task, s, now)) : "Not available yet.",
+            overdue: s ? isOverdue(s, now) : false,
+            lastSucceededAt: s?.lastSucceededAt ?? null,
+            lastStartedAt: s?.lastStartedAt ?? null,
+            nextDueAt: s?.nextDueAt ?? null,
+            progressDone: s?.progressDone ?? 0,
+            progressTotal: s?.progressTotal ?? 0,
+            rowsWritten: s?.rowsWritten ?? 0,
+            lastError: s?.lastError ?? null,
+          };
+        }),
+      };
+    });
   };
 
   return {
-    tasks: SYNC_CATALOG.map((task) => ({
+    attention,
+    tasks: SYNC_TASKS.map((task: SyncTaskDefinition) => ({
       key: task.key,
       title: task.title,
       specItem: task.specItem,
@@ -78,25 +95,30 @@ export async function syncOverview(db: Database, organizationId: string) {
       scope: task.scope,
       source: task.source,
       manual: task.manual ?? null,
-      available: task.available,
+      available: isBuiltTask(task),
       backfill: task.backfill?.label ?? null,
       cadence: task.windows.map((w) => w.label),
       scopes: scopesFor(task),
     })),
-    runs: runs.map((r) => ({
-      id: r.id,
-      task: r.task,
-      window: r.window,
-      scopeId: r.scopeId,
-      trigger: r.trigger,
-      windows: r.windows,
-      status: r.status,
-      rowsWritten: r.rowsWritten,
-      apiCalls: r.apiCalls,
-      error: r.error,
-      startedAt: r.startedAt,
-      finishedAt: r.finishedAt,
-    })),
+    runs: runs.map((r) => {
+      const task = SYNC_TASKS.find((t) => t.key === r.task) as SyncTaskDefinition | undefined;
+      return {
+        id: r.id,
+        task: r.task,
+        taskTitle: task?.title ?? r.task,
+        window: r.window,
+        windowLabel: task ? windowLabel(task, r.window) : r.window,
+        scopeId: r.scopeId,
+        trigger: r.trigger,
+        windows: r.windows,
+        status: r.status,
+        rowsWritten: r.rowsWritten,
+        apiCalls: r.apiCalls,
+        error: r.error,
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt,
+      };
+    }),
   };
 }
 
@@ -110,21 +132,23 @@ export async function retryWindowNow(
   args: { task: string; window: string; scopeId: string },
   send: (request: SyncRequest) => Promise<unknown>,
 ) {
-  const task = SYNC_CATALOG.find((t) => t.key === args.task);
-  if (!task?.available) throw new UserFacingError("not_found", "That sync is not available yet.");
+  const task = SYNC_TASKS.some((t) => t.key === args.task) ? syncTask(args.task) : undefined;
+  if (!task || !isBuiltTask(task)) throw new UserFacingError("not_found", "That sync is not available yet.");
   const [state] = await db
     .select()
     .from(syncStates)
     .where(
       and(
         eq(syncStates.organizationId, organizationId),
-        eq(syncStates.task, args.task),
+        eq(syncStates.task, task.key),
         eq(syncStates.window, args.window),
         eq(syncStates.scopeId, args.scopeId),
       ),
     );
   if (!state) throw new UserFacingError("not_found", "No such sync in this organization.");
   if (state.status === "running") throw new UserFacingError("bad_request", "This sync is running right now.");
-  await send(request(task.key, organizationId, state.scopeId, state.window, state.window === BACKFILL_WINDOW ? "authorization" : "schedule"));
+  await send(syncRequest(task, { organizationId, scopeId: state.scopeId, window: state.window, trigger: "manual" }));
   return { task: task.key, window: state.window, scopeId: state.scopeId };
 }
+
+

@@ -1,11 +1,12 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/testing";
-import { finishAdsRun, planAdsPerformanceRun } from "~/server/advertising/performance-sync";
-import { finishOrdersRun, planOrdersRun } from "~/server/orders/incremental-sync";
+import { createdAfter } from "~/server/orders/incremental-sync";
 import { createMemberOf, createStore } from "~/test/factories";
+import { completeRun, planRun } from "./kit/plan";
+import { syncTask } from "./registry";
 import { dueSyncRequests } from "./scheduler";
-import { SCHEDULER_TICK_MINUTES } from "./windows";
+import { SCHEDULER_TICK_MINUTES, toWindows } from "./windows";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -30,24 +31,20 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   const zone = "America/Los_Angeles";
   const start = DateTime.fromISO("2026-06-10T13:07:00", { zone }).toJSDate();
   const end = new Date(start.getTime() + 2 * 86_400_000);
-  const ads: Started[] = [];
-  const orderRuns: Started[] = [];
+  const runs: (Started & { task: string })[] = [];
 
   for (let now = start; now < end; now = new Date(now.getTime() + SCHEDULER_TICK_MINUTES * 60_000)) {
     for (const request of await dueSyncRequests(t.db, now)) {
-      if (request.name === "sync/ads-performance.requested") {
-        const result = await planAdsPerformanceRun(t.db, { ...request.data, now });
-        if (!("plan" in result)) throw new Error(result.skipped);
-        ads.push({ at: now, window: request.data.window, days: result.plan.windows });
-        await finishAdsRun(t.db, result.plan, { rowsWritten: 0, apiCalls: 0, now });
-      } else {
-        const result = await planOrdersRun(t.db, { ...request.data, now });
-        if (!("plan" in result)) throw new Error(result.skipped);
-        orderRuns.push({ at: now, window: "orders", createdAfter: result.plan.createdAfter });
-        await finishOrdersRun(t.db, result.plan, { rowsWritten: 0, apiCalls: 0, now });
-      }
+      const task = syncTask(request.name.slice("sync/".length, -".requested".length));
+      const result = await planRun(t.db, task, request.data, { now });
+      if (!("plan" in result)) throw new Error(result.skipped);
+      const { plan } = result;
+      runs.push({ task: task.key, at: now, window: request.data.window, days: toWindows(plan.days, 31), createdAfter: task.key === "orders-incremental" ? createdAfter(plan) : undefined });
+      await completeRun(t.db, task, plan, { rowsWritten: 0, apiCalls: 0 }, now);
     }
   }
+  const ads = runs.filter((r) => r.task === "ads-performance");
+  const orderRuns = runs.filter((r) => r.task === "orders-incremental");
   expect(adProfile.timeZone).toBe(zone);
   expect(marketplace.timeZone).toBe(zone);
   const local = (d: Date) => DateTime.fromJSDate(d, { zone });
@@ -63,7 +60,7 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   ]);
 
   // The last 2 days, every 30–60 minutes, always yesterday and today in the profile's zone.
-  const recent = ads.filter((r) => r.window === "last 2 days");
+  const recent = ads.filter((r) => r.window === "last-2-days");
   const gaps = minutesBetween([backfill[0]!, ...recent]);
   expect(Math.min(...gaps)).toBeGreaterThanOrEqual(30);
   expect(Math.max(...gaps)).toBeLessThanOrEqual(60);
@@ -74,7 +71,7 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   }
 
   // Days 3–9, 15–22, 31–40, 51–60: once a day (35 days), at or after 04:00 local.
-  const daily = ads.filter((r) => r.window === "days 3–9, 15–22, 31–40, 51–60");
+  const daily = ads.filter((r) => r.window === "days-3-to-60");
   // The backfill has just covered these days, so the first daily refresh is the next local morning.
   expect(daily.map((r) => local(r.at).toISODate())).toEqual(["2026-06-11", "2026-06-12"]);
   for (const r of daily) expect(local(r.at).hour).toBeGreaterThanOrEqual(4);
@@ -95,4 +92,6 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   for (const r of orderRuns) {
     expect(r.createdAfter).toBe(local(r.at).minus({ days: 1 }).startOf("day").toUTC().toISO({ suppressMilliseconds: false }));
   }
+
+  expect(new Set(runs.map((r) => r.task))).toEqual(new Set(["ads-performance", "orders-incremental"]));
 });

@@ -1,19 +1,33 @@
 import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { adProfiles, amazonGrants, storeMarketplaces, stores, syncStates } from "~/db/schema";
-import { SYNC_CATALOG, type SyncTaskKey } from "./catalog";
-import { ensureSyncStates } from "./state";
+import { BACKFILL, windowKeys, type SyncScope, type SyncTaskDefinition } from "./kit/definition";
+import type { SyncRequestData } from "./kit/plan";
+import { BUILT_TASKS, syncTask } from "./registry";
+import { ensureSyncStates, type SyncTrigger } from "./state";
 
-export const BACKFILL_WINDOW = "backfill";
 /** A run that has been "running" this long died without telling us; schedule it again. */
 const STALE_RUN_MS = 4 * 60 * 60 * 1000;
 
-export type SyncRequest =
-  | { name: "sync/ads-performance.requested"; data: { organizationId: string; adProfileId: string; window: string; trigger: "schedule" | "authorization" } }
-  | { name: "sync/orders-incremental.requested"; data: { organizationId: string; storeMarketplaceId: string; trigger: "schedule" | "authorization" } };
+/** The event that runs one window of one task for one scope. */
+export interface SyncRequest {
+  name: `sync/${string}.requested`;
+  data: SyncRequestData;
+}
 
-/** The scopes each built task runs for: connected ad profiles and participating marketplaces with a live grant. */
-async function liveScopes(db: Database) {
+export const syncEventName = (taskKey: string) => `sync/${taskKey}.requested` as const;
+
+export function syncRequest(task: SyncTaskDefinition, data: SyncRequestData): SyncRequest {
+  return { name: syncEventName(task.key), data };
+}
+
+export interface LiveScope {
+  id: string;
+  organizationId: string;
+}
+
+/** The scopes built tasks run for: connected ad profiles and participating marketplaces with a live grant. */
+async function liveScopes(db: Database): Promise<Record<SyncScope, LiveScope[]>> {
   const [profiles, marketplaces] = await Promise.all([
     db
       .select({ id: adProfiles.id, organizationId: adProfiles.organizationId })
@@ -30,21 +44,16 @@ async function liveScopes(db: Database) {
   return { ad_profile: profiles, store_marketplace: marketplaces };
 }
 
-function windowsOf(task: (typeof SYNC_CATALOG)[number]): string[] {
-  return [...(task.backfill ? [BACKFILL_WINDOW] : []), ...task.windows.map((w) => w.label)];
-}
-
 /**
  * Every sync window that is due now, as the events that run it. A scope's recurring windows wait for its
  * backfill to finish once (the spec's "after the data synchronization for the last 60 days is completed").
  */
 export async function dueSyncRequests(db: Database, now: Date): Promise<SyncRequest[]> {
-  const tasks = SYNC_CATALOG.filter((t) => t.available);
+  const tasks = BUILT_TASKS;
+  if (!tasks.length) return [];
   const scopes = await liveScopes(db);
-  await ensureSyncStates(
-    db,
-    tasks.flatMap((task) => scopes[task.scope].flatMap((s) => windowsOf(task).map((window) => ({ organizationId: s.organizationId, task: task.key, window, scopeId: s.id })))),
-  );
+  for (const task of tasks)
+    await ensureSyncStates(db, task, scopes[task.scope].flatMap((s) => windowKeys(task).map((window) => ({ organizationId: s.organizationId, window, scopeId: s.id }))));
   const liveIds = [...scopes.ad_profile, ...scopes.store_marketplace].map((s) => s.id);
   if (!liveIds.length) return [];
 
@@ -68,26 +77,20 @@ export async function dueSyncRequests(db: Database, now: Date): Promise<SyncRequ
       await db
         .select({ scopeId: syncStates.scopeId, task: syncStates.task })
         .from(syncStates)
-        .where(and(eq(syncStates.window, BACKFILL_WINDOW), sql`${syncStates.lastSucceededAt} is not null`))
+        .where(and(eq(syncStates.window, BACKFILL), inArray(syncStates.scopeId, liveIds), sql`${syncStates.lastSucceededAt} is not null`))
     ).map((s) => `${s.task}:${s.scopeId}`),
   );
 
   const requests: SyncRequest[] = [];
   for (const s of states) {
-    const task = tasks.find((t) => t.key === s.task)!;
-    if (task.backfill && s.window !== BACKFILL_WINDOW && !backfilled.has(`${s.task}:${s.scopeId}`)) continue;
+    const task = syncTask(s.task);
+    // A window a task no longer has (renamed in a release) is left alone.
+    if (!windowKeys(task).includes(s.window)) continue;
+    if (task.backfill && s.window !== BACKFILL && !backfilled.has(`${s.task}:${s.scopeId}`)) continue;
     // A backfill runs once; later it only re-runs when it never succeeded.
-    if (s.window === BACKFILL_WINDOW && s.lastSucceededAt) continue;
-    const trigger = s.window === BACKFILL_WINDOW ? "authorization" : "schedule";
-    requests.push(request(s.task as SyncTaskKey, s.organizationId, s.scopeId, s.window, trigger));
+    if (s.window === BACKFILL && s.lastSucceededAt) continue;
+    const trigger: SyncTrigger = s.window === BACKFILL ? "authorization" : "schedule";
+    requests.push(syncRequest(task, { organizationId: s.organizationId, scopeId: s.scopeId, window: s.window, trigger }));
   }
   return requests;
-}
-
-export function request(task: SyncTaskKey, organizationId: string, scopeId: string, window: string, trigger: "schedule" | "authorization"): SyncRequest {
-  if (task === "ads-performance")
-    return { name: "sync/ads-performance.requested", data: { organizationId, adProfileId: scopeId, window, trigger } };
-  if (task === "orders-incremental")
-    return { name: "sync/orders-incremental.requested", data: { organizationId, storeMarketplaceId: scopeId, trigger } };
-  throw new Error(`The ${task} sync is not available yet.`);
 }

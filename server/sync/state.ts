@@ -1,13 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { syncRuns, syncStates } from "~/db/schema";
-import { syncTask, type SyncTaskKey } from "./catalog";
+import { windowOf, type SyncTaskDefinition } from "./kit/definition";
 import { nextDueAt } from "./windows";
 
 export interface SyncScopeRef {
   organizationId: string;
-  task: SyncTaskKey;
-  /** The catalog window's label, or "backfill". */
+  task: string;
+  /** The window's key ("last-2-days"), or "backfill". */
   window: string;
   scopeId: string;
   timeZone: string;
@@ -15,17 +15,20 @@ export interface SyncScopeRef {
 
 export type SyncTrigger = "authorization" | "schedule" | "manual";
 
+const stateOf = (ref: Pick<SyncScopeRef, "task" | "window" | "scopeId">) =>
+  and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId));
+
 /** Creates the state rows of a scope's windows (idempotent): a new scope is due at once. */
-export async function ensureSyncStates(db: Database, scopes: Omit<SyncScopeRef, "timeZone">[]) {
+export async function ensureSyncStates(db: Database, task: SyncTaskDefinition, scopes: Omit<SyncScopeRef, "timeZone" | "task">[]) {
   if (!scopes.length) return;
   await db
     .insert(syncStates)
     .values(
       scopes.map((s) => ({
         organizationId: s.organizationId,
-        task: s.task,
+        task: task.key,
         window: s.window,
-        scopeKind: syncTask(s.task).scope,
+        scopeKind: task.scope,
         scopeId: s.scopeId,
         nextDueAt: new Date(0),
       })),
@@ -36,10 +39,11 @@ export async function ensureSyncStates(db: Database, scopes: Omit<SyncScopeRef, 
 /** Marks a run as started and opens its history row. */
 export async function startRun(
   db: Database,
+  task: SyncTaskDefinition,
   ref: SyncScopeRef,
   args: { trigger: SyncTrigger; windows: { start: string; end: string }[]; now: Date; jobRunId?: string; progressTotal?: number },
 ): Promise<string> {
-  await ensureSyncStates(db, [ref]);
+  await ensureSyncStates(db, task, [ref]);
   await db
     .update(syncStates)
     .set({
@@ -47,7 +51,7 @@ export async function startRun(
       lastStartedAt: args.now,
       ...(args.progressTotal !== undefined ? { progressTotal: args.progressTotal, progressDone: 0 } : {}),
     })
-    .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId)));
+    .where(stateOf(ref));
   const [run] = await db
     .insert(syncRuns)
     .values({
@@ -66,20 +70,15 @@ export async function startRun(
 }
 
 /** Progress of a long backfill ("advertising: 41 of 60 days"). */
-export async function recordProgress(db: Database, ref: Omit<SyncScopeRef, "timeZone" | "organizationId">, done: number) {
-  await db
-    .update(syncStates)
-    .set({ progressDone: done })
-    .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId)));
+export async function recordProgress(db: Database, ref: Pick<SyncScopeRef, "task" | "window" | "scopeId">, done: number) {
+  await db.update(syncStates).set({ progressDone: done }).where(stateOf(ref));
 }
 
-function cadenceOf(ref: SyncScopeRef) {
-  const rule = syncTask(ref.task).windows.find((w) => w.label === ref.window);
-  return rule?.cadence ?? ({ kind: "on-demand" } as const);
-}
+const cadenceOf = (task: SyncTaskDefinition, window: string) => windowOf(task, window)?.cadence ?? ({ kind: "on-demand" } as const);
 
 export async function finishRun(
   db: Database,
+  task: SyncTaskDefinition,
   ref: SyncScopeRef,
   runId: string,
   outcome: { status: "succeeded" | "no_data"; rowsWritten: number; apiCalls: number; startedAt: Date; now: Date },
@@ -93,14 +92,15 @@ export async function finishRun(
     .set({
       status: "idle",
       lastSucceededAt: outcome.now,
-      nextDueAt: nextDueAt(cadenceOf(ref), outcome.startedAt, ref.timeZone, `${ref.task}:${ref.window}:${ref.scopeId}`),
+      lastOutcome: outcome.status,
+      nextDueAt: nextDueAt(cadenceOf(task, ref.window), outcome.startedAt, ref.timeZone, `${ref.task}:${ref.window}:${ref.scopeId}`),
       lastError: null,
       lastErrorAt: null,
       consecutiveFailures: 0,
       progressDone: sql`${syncStates.progressTotal}`,
       rowsWritten: sql`${syncStates.rowsWritten} + ${outcome.rowsWritten}`,
     })
-    .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId)));
+    .where(stateOf(ref));
 }
 
 /**
@@ -109,6 +109,7 @@ export async function finishRun(
  */
 export async function failRun(
   db: Database,
+  task: SyncTaskDefinition,
   ref: SyncScopeRef,
   runId: string | null,
   args: { error: string; apiCalls?: number; now: Date; paused?: boolean },
@@ -118,7 +119,7 @@ export async function failRun(
       .update(syncRuns)
       .set({ status: "failed", error: args.error, apiCalls: args.apiCalls ?? 0, finishedAt: args.now })
       .where(eq(syncRuns.id, runId));
-  await ensureSyncStates(db, [ref]);
+  await ensureSyncStates(db, task, [ref]);
   await db
     .update(syncStates)
     .set({
@@ -128,20 +129,30 @@ export async function failRun(
       consecutiveFailures: sql`${syncStates.consecutiveFailures} + 1`,
       nextDueAt: sql`${args.now.toISOString()}::timestamptz + least(interval '2 hours', interval '5 minutes' * power(2, ${syncStates.consecutiveFailures}))`,
     })
-    .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId)));
+    .where(stateOf(ref));
 }
 
 /**
  * Once a scope's backfill is done, its recurring windows are scheduled from now: the backfill has just
  * covered their days, so "last 2 days" comes 30–60 minutes later and the daily refresh tomorrow.
  */
-export async function scheduleAfterBackfill(db: Database, ref: SyncScopeRef, now: Date) {
-  const task = syncTask(ref.task);
-  await ensureSyncStates(db, task.windows.map((w) => ({ ...ref, window: w.label })));
+export async function scheduleAfterBackfill(db: Database, task: SyncTaskDefinition, ref: SyncScopeRef, now: Date) {
+  await ensureSyncStates(db, task, task.windows.map((w) => ({ ...ref, window: w.key })));
   for (const w of task.windows) {
     await db
       .update(syncStates)
-      .set({ nextDueAt: nextDueAt(w.cadence, now, ref.timeZone, `${ref.task}:${w.label}:${ref.scopeId}`) })
-      .where(and(eq(syncStates.task, ref.task), eq(syncStates.window, w.label), eq(syncStates.scopeId, ref.scopeId), sql`${syncStates.lastStartedAt} is null`));
+      .set({ nextDueAt: nextDueAt(w.cadence, now, ref.timeZone, `${ref.task}:${w.key}:${ref.scopeId}`) })
+      .where(and(stateOf({ ...ref, window: w.key }), sql`${syncStates.lastStartedAt} is null`));
   }
+}
+
+/**
+ * After a paused scope is authorized again, every window that could not run is due now: its next run
+ * reaches back to its last success (catch-up), so the days missed meanwhile are loaded once.
+ */
+export async function resumeScope(db: Database, task: SyncTaskDefinition, scopeId: string, now: Date) {
+  await db
+    .update(syncStates)
+    .set({ nextDueAt: now, consecutiveFailures: 0 })
+    .where(and(eq(syncStates.task, task.key), eq(syncStates.scopeId, scopeId), sql`${syncStates.status} in ('paused', 'failed')`));
 }

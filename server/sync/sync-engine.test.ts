@@ -133,7 +133,9 @@ describe("secrets at rest", () => {
     }
     // The scan saw the sync's step results, grants and data, not an empty database.
     expect(rows).toBeGreaterThan(1000);
-    expect((await t.sql`select count(*)::int as n from executor_steps where memo::text like '%sealedUrl%'`)[0]!.n).toBeGreaterThan(0);
+    // Finished Ads reports' URLs are in the poll steps' results, sealed (secrets at rest start "v1.").
+    const polls = await t.sql<{ memo: string }[]>`select memo::text as memo from executor_steps where name like 'report-poll-%'`;
+    expect(polls.some((p) => /"document": "v1\./.test(p.memo))).toBe(true);
     expect(leaks).toEqual([]);
   });
 });
@@ -162,10 +164,10 @@ describe("restatements", () => {
     expect(restated).not.toEqual(stored);
 
     const scope = { organizationId: setup.member.organizationId, adProfileId: profile.id };
-    await world.runWindow({ ...scope, window: "last 2 days" });
+    await world.runWindow({ ...scope, window: "last-2-days" });
     expect(await oursOf()).toEqual(stored);
 
-    await world.runWindow({ ...scope, window: "days 3–9, 15–22, 31–40, 51–60" });
+    await world.runWindow({ ...scope, window: "days-3-to-60" });
     expect(await oursOf()).toEqual(restated);
   });
 });
@@ -184,13 +186,13 @@ describe("a hostile Amazon", () => {
       return response;
     };
     try {
-      const run = await world.runWindow({ organizationId: setup.member.organizationId, adProfileId: profile.id, window: "last 2 days" });
+      const run = await world.runWindow({ organizationId: setup.member.organizationId, adProfileId: profile.id, window: "last-2-days" });
       expect(run.status).toBe("succeeded");
     } finally {
       globalThis.fetch = realFetch;
       faults.clear();
     }
-    expect((await t.sql`select count(*)::int as n from executor_steps where name like 'recreate-%'`)[0]!.n).toBeGreaterThan(0);
+    expect((await t.sql`select count(*)::int as n from executor_steps where name like '%recreate-%'`)[0]!.n).toBeGreaterThan(0);
   });
 
   it("converges despite 10% 5xx, forced 429 bursts and a failed report", { timeout: 240_000 }, async () => {
@@ -209,13 +211,13 @@ describe("a hostile Amazon", () => {
     };
     let run: Awaited<ReturnType<typeof world.runWindow>>;
     try {
-      run = await world.runWindow({ organizationId: setup.member.organizationId, adProfileId: profile.id, window: "last 2 days" });
+      run = await world.runWindow({ organizationId: setup.member.organizationId, adProfileId: profile.id, window: "last-2-days" });
       expect(run.status).toBe("succeeded");
     } finally {
       globalThis.fetch = realFetch;
       faults.clear();
     }
-    const recreated = await t.sql`select count(*)::int as n from executor_steps where name like 'recreate-%'`;
+    const recreated = await t.sql`select count(*)::int as n from executor_steps where name like '%recreate-%'`;
     expect(recreated[0]!.n).toBeGreaterThan(0);
 
     const { start, end } = run.windows[0]!;

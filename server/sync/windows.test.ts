@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { syncTask } from "./catalog";
+import { syncTask } from "./registry";
 import { daysOf, localToday, nextDueAt, startOfLocalDay, toWindows } from "./windows";
 
 describe("local days", () => {
@@ -18,7 +18,7 @@ describe("local days", () => {
   });
 });
 
-describe("advertising windows from the catalog", () => {
+describe("advertising windows from the registry", () => {
   const ads = syncTask("ads-performance");
   const today = "2026-06-30";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import type { Cadence, DayRange } from "./catalog";
+import type { Cadence, DayRange } from "./kit/definition";
 
 /** A calendar day (YYYY-MM-DD) in a marketplace's or ad profile's own time zone. */
 export type LocalDay = string;

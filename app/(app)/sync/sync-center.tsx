@@ -11,6 +11,8 @@ type Window = Task["scopes"][number]["windows"][number];
 
 const STATUS: Record<string, { label: string; className: string }> = {
   idle: { label: "Up to date", className: "bg-green-50 text-green-700" },
+  no_data: { label: "No data", className: "bg-green-50 text-green-700" },
+  overdue: { label: "Behind schedule", className: "bg-amber-50 text-amber-800" },
   running: { label: "Running", className: "bg-blue-50 text-blue-700" },
   failed: { label: "Failed", className: "bg-red-50 text-red-700" },
   paused: { label: "Paused", className: "bg-amber-50 text-amber-800" },
@@ -25,7 +27,7 @@ function Status({ status }: { status: string }) {
 
 function Progress({ w, task }: { w: Window; task: Task }) {
   if (w.window !== "backfill" || w.progressTotal === 0) return null;
-  const unit = task.key === "ads-performance" ? "days" : "windows";
+  const unit = "days";
   const pct = Math.round((w.progressDone / w.progressTotal) * 100);
   return (
     <div className="mt-1 flex items-center gap-2" data-testid="backfill-progress">
@@ -39,11 +41,13 @@ function Progress({ w, task }: { w: Window; task: Task }) {
   );
 }
 
-function nextRun(w: Window, paused: string | null): string {
+function nextRun(w: Window, paused: string | null, scope: Task["scopes"][number]): string {
   if (paused) return "—";
   if (w.status === "running") return "running now";
-  if (w.window === "backfill" && w.lastSucceededAt) return "done";
-  if (!w.nextDueAt) return w.window === "backfill" ? "—" : "after the initial sync";
+  if (w.window === "backfill") {
+    if (w.lastSucceededAt) return "done";
+  } else if (scope.windows.some((x) => x.window === "backfill" && !x.lastSucceededAt)) return "after the initial sync";
+  if (!w.nextDueAt) return "—";
   return w.nextDueAt.getTime() <= Date.now() ? "due now" : fromNow(w.nextDueAt);
 }
 
@@ -84,7 +88,7 @@ function TaskCard({ task, canRetry }: { task: Task; canRetry: boolean }) {
               <th>Last success</th>
               <th>Next run</th>
               <th className="text-right">Rows written</th>
-              <th>Problem</th>
+              <th>Health</th>
               <th />
             </tr>
           </thead>
@@ -92,22 +96,33 @@ function TaskCard({ task, canRetry }: { task: Task; canRetry: boolean }) {
             {task.scopes.flatMap((scope) =>
               scope.windows.map((w, i) => (
                 <tr key={`${scope.scopeId}-${w.window}`} data-testid="sync-window">
-                  <td className="align-top">{i === 0 ? scope.label : ""}</td>
                   <td className="align-top">
-                    {w.window === "backfill" ? `Initial: ${task.backfill}` : w.window}
-                    <Progress w={w} task={task} />
+                    {i === 0 && (
+                      <>
+                        {scope.label}
+                        <div className="text-xs text-slate-500" data-testid="scope-freshness">
+                          {scope.freshAsOf ? `data as of ${fromNow(scope.freshAsOf)}` : "no data yet"}
+                        </div>
+                      </>
+                    )}
                   </td>
                   <td className="align-top">
-                    <Status status={scope.paused && w.status !== "running" ? "paused" : w.status} />
+                    {w.label}
+                    <Progress w={w} task={task} />
+                  </td>
+                  <td className="align-top" title={w.health}>
+                    <Status status={scope.paused && w.status !== "running" ? "paused" : w.overdue ? "overdue" : w.status} />
                   </td>
                   <td className="align-top" title={w.lastSucceededAt ? dateTime.format(w.lastSucceededAt) : undefined}>
                     {fromNow(w.lastSucceededAt)}
                   </td>
                   <td className="align-top">
-                    {nextRun(w, scope.paused)}
+                    {nextRun(w, scope.paused, scope)}
                   </td>
                   <td className="text-right align-top tabular-nums">{w.rowsWritten.toLocaleString("en")}</td>
-                  <td className="max-w-md align-top whitespace-normal text-red-700">{scope.paused ?? w.lastError ?? ""}</td>
+                  <td className={`max-w-md align-top whitespace-normal ${scope.paused || w.lastError || w.overdue ? "text-red-700" : "text-slate-500"}`} data-testid="window-health">
+                    {w.health}
+                  </td>
                   <td className="align-top">
                     {canRetry && (w.status === "failed" || w.status === "paused") && !scope.paused && (
                       <button className="btn py-0.5" onClick={() => retry.mutate({ task: task.key as never, window: w.window, scopeId: scope.scopeId })}>
@@ -126,9 +141,8 @@ function TaskCard({ task, canRetry }: { task: Task; canRetry: boolean }) {
   );
 }
 
-function RecentRuns({ runs, tasks }: { runs: Overview["runs"]; tasks: Overview["tasks"] }) {
+function RecentRuns({ runs }: { runs: Overview["runs"] }) {
   if (runs.length === 0) return null;
-  const title = (key: string) => tasks.find((t) => t.key === key)?.title ?? key;
   return (
     <section className="card">
       <h2 className="border-b border-slate-200 px-3 py-2">Recent runs</h2>
@@ -150,12 +164,13 @@ function RecentRuns({ runs, tasks }: { runs: Overview["runs"]; tasks: Overview["
           {runs.map((r) => (
             <tr key={r.id}>
               <td>{dateTime.format(r.startedAt)}</td>
-              <td>{title(r.task)}</td>
-              <td>{r.window}</td>
+              <td>{r.taskTitle}</td>
+              <td>{r.windowLabel}</td>
               <td className="text-xs">{r.windows.map((w) => (w.start === w.end ? w.start : `${w.start} → ${w.end}`)).join(", ")}</td>
               <td>{r.trigger}</td>
               <td title={r.error ?? undefined}>
                 <Status status={r.status === "succeeded" ? "idle" : r.status} />
+                {r.status === "failed" && r.error && <div className="max-w-xs whitespace-normal text-xs text-red-700">{r.error}</div>}
               </td>
               <td className="text-right tabular-nums">{r.rowsWritten.toLocaleString("en")}</td>
               <td className="text-right tabular-nums">{r.apiCalls}</td>
@@ -168,14 +183,41 @@ function RecentRuns({ runs, tasks }: { runs: Overview["runs"]; tasks: Overview["
   );
 }
 
+function Attention({ items }: { items: Overview["attention"] }) {
+  if (items.length === 0)
+    return (
+      <p className="rounded border border-green-200 bg-green-50 px-3 py-2 text-green-800" data-testid="sync-health">
+        Every sync is up to date or on its way; nothing needs you.
+      </p>
+    );
+  return (
+    <ul className="space-y-1" data-testid="sync-health">
+      {items.map((item) => (
+        <li
+          key={item.text}
+          className={`rounded border px-3 py-2 ${item.level === "action" ? "border-red-200 bg-red-50 text-red-800" : "border-amber-200 bg-amber-50 text-amber-900"}`}
+        >
+          {item.text}{" "}
+          {item.href !== "/sync" && (
+            <Link className="font-medium underline" href={item.href}>
+              Open
+            </Link>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function SyncCenter({ canRetry }: { canRetry: boolean }) {
   const [overview] = api.sync.overview.useSuspenseQuery(undefined, { refetchInterval: 10_000 });
   return (
     <div className="space-y-4">
+      <Attention items={overview.attention} />
       {overview.tasks.map((task) => (
         <TaskCard key={task.key} task={task} canRetry={canRetry} />
       ))}
-      <RecentRuns runs={overview.runs} tasks={overview.tasks} />
+      <RecentRuns runs={overview.runs} />
     </div>
   );
 }

@@ -64,7 +64,7 @@ describe("/api/inngest under the embedded executor", () => {
     const { adProfile } = await createStore(db.db, victim.organizationId);
     const forged = call(
       "shelfwise-sync-ads-performance",
-      { name: "sync/ads-performance.requested", data: { organizationId: victim.organizationId, adProfileId: adProfile.id, window: "last 2 days", trigger: "manual" } },
+      { name: "sync/ads-performance.requested", data: { organizationId: victim.organizationId, scopeId: adProfile.id, window: "last-2-days", trigger: "manual" } },
       { anything: { data: { url: "http://attacker.example/report.json.gz" } } },
     );
     const res = await route.POST(forged as never, undefined as never);

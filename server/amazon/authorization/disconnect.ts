@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "~/db/client";
-import { adProfiles, amazonGrants, stores } from "~/db/schema";
+import { adProfiles, amazonGrants, storeMarketplaces, stores } from "~/db/schema";
 import type { Actor } from "~/server/organizations/team";
 import type { Publish } from "../publish";
 import { AuthorizationError } from "./errors";
@@ -14,17 +14,23 @@ export async function disconnectStore(
   actor: Actor,
   args: { storeId: string; keepData: boolean },
 ) {
-  await deps.db.transaction(async (tx) => {
+  const storeMarketplaceIds = await deps.db.transaction(async (tx) => {
     const [store] = await tx
       .select()
       .from(stores)
       .where(and(eq(stores.id, args.storeId), eq(stores.organizationId, actor.organizationId)))
       .for("update");
     if (!store) throw new AuthorizationError("not_found");
+    const marketplaces = await tx.select({ id: storeMarketplaces.id }).from(storeMarketplaces).where(eq(storeMarketplaces.storeId, store.id));
     if (store.grantId) await tx.delete(amazonGrants).where(eq(amazonGrants.id, store.grantId));
     if (!args.keepData) await tx.delete(stores).where(eq(stores.id, store.id));
+    return marketplaces.map((m) => m.id);
   });
-  await deps.publish({ name: "amazon/store.disconnected", data: { organizationId: actor.organizationId, storeId: args.storeId } });
+  // The marketplaces travel along so the store's running syncs are cancelled.
+  await deps.publish({
+    name: "amazon/store.disconnected",
+    data: { organizationId: actor.organizationId, storeId: args.storeId, storeMarketplaceIds },
+  });
   return { storeId: args.storeId, keptData: args.keepData };
 }
 

@@ -5,10 +5,13 @@ import { createTestDatabase, type TestDatabase } from "~/db/testing";
 import { createHarness, ManualClock, testClient, type Harness } from "~/inngest/engine/testing";
 import type { RunningSandbox } from "~/sandbox";
 import { completeStoreAuthorization, startStoreAuthorization } from "~/server/amazon/authorization/store";
-import { streamReportDocument, type SpReportRow } from "~/server/amazon/sp-reports";
+import { getSpReportDocument, streamReportDocument, type SpReportRow } from "~/server/amazon/sp-reports";
 import { consentOnAmazon, startTestAmazon } from "~/test/amazon-sandbox";
 import { createMemberOf } from "~/test/factories";
-import { runSpReport } from "./sp-report-pipeline";
+import { runReports } from "./reports";
+import type { RunScope } from "./scope";
+import { spReportApi } from "./sp-report-api";
+import { KitSteps } from "./steps";
 
 const REPORT = "GET_FBA_REIMBURSEMENTS_DATA";
 const US = "ATVPDKIKX0DER";
@@ -55,20 +58,21 @@ const fn = tc.client.createFunction(
   { id: "load-reimbursements", retries: 0, triggers: [{ event: "test/sp-report.requested" }] },
   async ({ event, step }) => {
     const d = event.data as { key: string; from: string; to: string };
-    return runSpReport({
-      step,
-      db: db.db,
-      caller: { grantId, quotaScope: sellerId, fetch: observed },
-      region: "na",
-      name: "reimbursements",
-      request: { reportType: REPORT, marketplaceIds: [US], dataStartTime: d.from, dataEndTime: d.to },
-      load: async (url, compression) => {
-        const rows: SpReportRow[] = [];
-        const count = await streamReportDocument(url, compression, async (batch) => void rows.push(...batch), { fetch: observed, batchSize: 10 });
-        loaded.set(d.key, rows);
-        return { rows: count };
-      },
+    const scope: RunScope = { kind: "store_marketplace", organizationId: "", scopeId: "", timeZone: "UTC", grantId, region: "na", quotaScope: sellerId };
+    const steps = new KitSteps(step, db.db, scope, observed);
+    const api = spReportApi("na", { label: "FBA reimbursements", fatalCooldownSeconds: 4 * 3600 });
+    const request = { reportType: REPORT, marketplaceIds: [US], dataStartTime: d.from, dataEndTime: d.to };
+    const [report] = await runReports(steps, api, "reimbursements", [{ key: "all", request }]);
+    if (report!.state.state === "no_data") return { status: "no_data", reportId: report!.reportId, apiCalls: steps.apiCalls };
+    const documentId = report!.state.document!;
+    const count = await steps.amazon("reimbursements-load", async (caller) => {
+      const document = await getSpReportDocument(caller, "na", documentId);
+      const rows: SpReportRow[] = [];
+      const n = await streamReportDocument(document.url, document.compressionAlgorithm, async (batch) => void rows.push(...batch), { fetch: observed, batchSize: 10 });
+      loaded.set(d.key, rows);
+      return n;
     });
+    return { status: "loaded", reportId: report!.reportId, apiCalls: steps.apiCalls, rows: count };
   },
 );
 const FN_ID = "sp-report-test-load-reimbursements";
@@ -163,7 +167,7 @@ async function truth(r: { from: string; to: string }): Promise<SpReportRow[]> {
 const kinds = () => seen.map((s) => s.kind).filter((k) => k !== "other");
 const amazonSeen = () => seen.filter((s) => s.kind !== "other");
 
-describe("runSpReport in an Inngest function", () => {
+describe("the report kit in an Inngest function, against SP-API Reports", () => {
   it("DONE: polls with sleeps, fetches the document link only once DONE, and loads Amazon's rows", async () => {
     const r = range(120, 60);
     await start("done", r);

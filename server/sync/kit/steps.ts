@@ -1,0 +1,52 @@
+import type { Database } from "~/db/client";
+import type { AmazonCaller } from "~/server/amazon/request";
+import { callerFor, type RunScope } from "./scope";
+
+/**
+ * The step tools a run uses, typed minimally so Inngest's `step` (or a test double) fits. A step's result
+ * is memoized as JSON: what it returns must survive JSON (no Dates, Maps, undefined-only keys).
+ */
+export interface StepTools {
+  run(id: string, fn: () => Promise<unknown>): Promise<unknown>;
+  sleep(id: string, duration: string): Promise<unknown>;
+}
+
+/**
+ * A run's steps, counting every request sent to Amazon in one place: a step that calls Amazon gets a
+ * counting caller, and its count is memoized with its result, so a replayed run adds the same numbers.
+ */
+export class KitSteps {
+  private calls = 0;
+
+  constructor(
+    private readonly step: StepTools,
+    readonly db: Database,
+    private readonly scope: RunScope,
+    /** Another fetch for Amazon's requests (tests watch the traffic with it). */
+    private readonly fetch?: typeof globalThis.fetch,
+  ) {}
+
+  /** Requests sent to Amazon so far by this run. */
+  get apiCalls(): number {
+    return this.calls;
+  }
+
+  run<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.step.run(id, fn) as Promise<T>;
+  }
+
+  async sleep(id: string, seconds: number): Promise<void> {
+    await this.step.sleep(id, `${Math.max(1, Math.round(seconds))}s`);
+  }
+
+  /** A step that calls Amazon with the run's grant and quotas. */
+  async amazon<T>(id: string, fn: (caller: AmazonCaller) => Promise<T>): Promise<T> {
+    const out = (await this.step.run(id, async () => {
+      let calls = 0;
+      const value = await fn({ ...callerFor(this.db, this.scope, () => (calls += 1)), fetch: this.fetch });
+      return { value, calls };
+    })) as { value: T; calls: number };
+    this.calls += out.calls;
+    return out.value;
+  }
+}
