@@ -37,9 +37,11 @@ interface Bucket { tokens: number; at: number }
 export class Quotas {
   private buckets = new Map<string, Bucket>();
   adsLimit: Limit = { ...ADS_DEFAULT_LIMIT };
+  /** Amazon's published SP-API limits; a test with a frozen clock may widen one (its bucket never refills). */
+  spLimits: Record<string, Limit> = structuredClone(SP_LIMITS);
 
   limitFor(operation: string, ads: boolean): Limit | undefined {
-    return ads ? this.adsLimit : SP_LIMITS[operation];
+    return ads ? this.adsLimit : this.spLimits[operation];
   }
 
   /** Takes one token; returns false when the bucket is empty. */

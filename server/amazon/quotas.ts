@@ -65,6 +65,14 @@ export async function reserveRequest(db: Database, key: string, spec: QuotaSpec,
   return Math.max(0, Math.ceil(Math.max(deficit, blocked)));
 }
 
+/** Gives back a reservation that will not be used (the caller chose to wait elsewhere, not in line). */
+export async function releaseRequest(db: Database, key: string): Promise<void> {
+  await db
+    .update(apiQuotaBuckets)
+    .set({ tokens: sql`least(${apiQuotaBuckets.burst}::float8, ${apiQuotaBuckets.tokens} + 1)` })
+    .where(eq(apiQuotaBuckets.key, key));
+}
+
 /** Adopts the rate Amazon says applies to this seller and operation. */
 export async function correctRate(db: Database, key: string, announcedPerSecond: number): Promise<void> {
   if (!(announcedPerSecond > 0)) return;

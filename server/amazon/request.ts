@@ -4,7 +4,7 @@ import { amazonAccessTokens } from "~/db/schema";
 import { amazonApiError, type AmazonApiError } from "./api-error";
 import { appCredentials } from "./app-credentials";
 import type { Fetch } from "./lwa";
-import { ADS_API_QUOTA, blockUntil, correctRate, reserveRequest, SP_API_QUOTAS, type QuotaSpec } from "./quotas";
+import { ADS_API_QUOTA, blockUntil, correctRate, releaseRequest, reserveRequest, SP_API_QUOTAS, type QuotaSpec } from "./quotas";
 import { getAccessToken } from "./tokens";
 
 /** Who is calling: the grant whose token is used and the key its quotas are counted under. */
@@ -35,7 +35,11 @@ const MAX_ATTEMPTS = 5;
 
 async function waitForSlot(caller: AmazonCaller, key: string, spec: QuotaSpec) {
   const wait = await reserveRequest(caller.db, key, spec);
-  if (wait > (caller.maxQuotaWaitMs ?? 60_000)) throw new QuotaWaitError(wait);
+  if (wait > (caller.maxQuotaWaitMs ?? 60_000)) {
+    // Not waiting in line after all: the place goes back, or every retry would push the line further out.
+    await releaseRequest(caller.db, key);
+    throw new QuotaWaitError(wait);
+  }
   if (wait > 0) await sleep(wait);
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from "~/db/client";
-import type { AmazonCaller } from "~/server/amazon/request";
+import { QuotaWaitError, type AmazonCaller } from "~/server/amazon/request";
 import { callerFor, type RunScope } from "./scope";
 
 /**
@@ -10,6 +10,9 @@ export interface StepTools {
   run(id: string, fn: () => Promise<unknown>): Promise<unknown>;
   sleep(id: string, duration: string): Promise<unknown>;
 }
+
+/** A step that keeps finding the quota exhausted after this many sleeps fails (something else is hogging it). */
+const MAX_QUOTA_WAITS = 20;
 
 /**
  * A run's steps, counting every request sent to Amazon in one place: a step that calls Amazon gets a
@@ -39,14 +42,27 @@ export class KitSteps {
     await this.step.sleep(id, `${Math.max(1, Math.round(seconds))}s`);
   }
 
-  /** A step that calls Amazon with the run's grant and quotas. */
+  /**
+   * A step that calls Amazon with the run's grant and quotas. When the quota's next slot is further away
+   * than a step should wait in place, the run sleeps until then (a durable sleep, no retry spent) and
+   * tries again under the next id.
+   */
   async amazon<T>(id: string, fn: (caller: AmazonCaller) => Promise<T>): Promise<T> {
-    const out = (await this.step.run(id, async () => {
-      let calls = 0;
-      const value = await fn({ ...callerFor(this.db, this.scope, () => (calls += 1)), fetch: this.fetch });
-      return { value, calls };
-    })) as { value: T; calls: number };
-    this.calls += out.calls;
-    return out.value;
+    for (let wait = 0; ; wait++) {
+      const attempt = wait === 0 ? id : `${id}~quota-${wait}`;
+      const out = (await this.step.run(attempt, async () => {
+        let calls = 0;
+        try {
+          const value = await fn({ ...callerFor(this.db, this.scope, () => (calls += 1)), fetch: this.fetch });
+          return { value, calls };
+        } catch (error) {
+          if (error instanceof QuotaWaitError && wait < MAX_QUOTA_WAITS) return { quotaWaitMs: error.waitMs, calls };
+          throw error;
+        }
+      })) as { value: T; calls: number } | { quotaWaitMs: number; calls: number };
+      this.calls += out.calls;
+      if (!("quotaWaitMs" in out)) return out.value;
+      await this.sleep(`${attempt}~wait`, out.quotaWaitMs / 1000);
+    }
   }
 }
