@@ -85,6 +85,7 @@ export async function startSyncWorld(t: TestDatabase, sandbox: RunningSandbox) {
   return {
     executor,
     authorize,
+    run,
     runWindow,
     runOrders,
     async close() {

@@ -13,7 +13,7 @@ import { productsFromOrders } from "./tasks/products-from-orders";
 import { productsFull } from "./tasks/products-full";
 import { refundOrders } from "./tasks/refund-orders";
 import { reimbursements } from "./tasks/reimbursements";
-
+import { removals } from "./tasks/removals";
 import { salesApi } from "./tasks/sales-api";
 
 /**
@@ -38,7 +38,7 @@ export const SYNC_TASKS = [
   longTermStorageFees,
   reimbursements,
   claims,
-
+  removals,
 ] as const satisfies readonly SyncTaskDefinition[];
 
 export type SyncTaskKey = (typeof SYNC_TASKS)[number]["key"];

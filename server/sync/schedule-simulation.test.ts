@@ -45,6 +45,7 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   }
   const ads = runs.filter((r) => r.task === "ads-performance");
   const orderRuns = runs.filter((r) => r.task === "orders-incremental");
+  const removals = runs.filter((r) => r.task === "removals");
   expect(adProfile.timeZone).toBe(zone);
   expect(marketplace.timeZone).toBe(zone);
   const local = (d: Date) => DateTime.fromJSDate(d, { zone });
@@ -93,5 +94,17 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
     expect(r.createdAfter).toBe(local(r.at).minus({ days: 1 }).startOf("day").toUTC().toISO({ suppressMilliseconds: false }));
   }
 
-  expect(new Set(runs.map((r) => r.task))).toEqual(new Set(["ads-performance", "orders-incremental"]));
+  // Removals: the 12 months before authorization first, then the last 90 days of requests once a day,
+  // at or after 09:00 local; nothing else runs.
+  expect(removals[0]).toMatchObject({ window: "backfill", at: start });
+  expect(removals[0]!.days![0]!.start).toBe("2025-06-10");
+  expect(removals[0]!.days!.at(-1)!.end).toBe("2026-06-10");
+  const removalsDaily = removals.slice(1);
+  expect(removalsDaily.map((r) => local(r.at).toISODate())).toEqual(["2026-06-11", "2026-06-12"]);
+  for (const r of removalsDaily) {
+    expect(r.window).toBe("recent");
+    expect(local(r.at).hour).toBeGreaterThanOrEqual(9);
+    expect(r.days).toEqual(toWindows(Array.from({ length: 90 }, (_, i) => local(r.at).minus({ days: 89 - i }).toISODate()!), 31));
+  }
+  expect(new Set(runs.map((r) => r.task))).toEqual(new Set(["ads-performance", "orders-incremental", "removals"]));
 });
