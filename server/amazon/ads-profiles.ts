@@ -4,6 +4,7 @@ import { appCredentials } from "./app-credentials";
 import { amazonHosts, REGIONS, type Region } from "./endpoints";
 import type { Fetch } from "./lwa";
 import { MARKETPLACES } from "./marketplaces";
+import { fetchWithThrottleRetry } from "./throttled-fetch";
 
 const profile = z.object({
   profileId: z.union([z.number(), z.string()]).transform(String),
@@ -27,7 +28,7 @@ export async function listAdsProfiles(accessToken: string, fetchImpl: Fetch = fe
   const { adsClientId } = appCredentials();
   const byId = new Map<string, AdsProfile>();
   for (const region of REGIONS) {
-    const response = await fetchImpl(`${amazonHosts(region).adsApi}/v2/profiles`, {
+    const response = await fetchWithThrottleRetry(fetchImpl, `${amazonHosts(region).adsApi}/v2/profiles`, {
       headers: {
         authorization: `Bearer ${accessToken}`,
         "amazon-advertising-api-clientid": adsClientId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { amazonApiError } from "./api-error";
 import { amazonHosts, type Region } from "./endpoints";
+import { fetchWithThrottleRetry } from "./throttled-fetch";
 import type { Fetch } from "./lwa";
 
 const participations = z.object({
@@ -26,7 +27,7 @@ export async function getMarketplaceParticipations(
   accessToken: string,
   fetchImpl: Fetch = fetch,
 ): Promise<MarketplaceParticipation[]> {
-  const response = await fetchImpl(`${amazonHosts(region).spApi}/sellers/v1/marketplaceParticipations`, {
+  const response = await fetchWithThrottleRetry(fetchImpl, `${amazonHosts(region).spApi}/sellers/v1/marketplaceParticipations`, {
     headers: { "x-amz-access-token": accessToken, accept: "application/json" },
   });
   if (!response.ok) throw await amazonApiError("sp-api", response);
@@ -48,7 +49,7 @@ export async function tokenBelongsToSeller(
   const url = new URL(`${amazonHosts(region).spApi}/listings/2021-08-01/items/${encodeURIComponent(sellerId)}`);
   url.searchParams.set("marketplaceIds", marketplaceId);
   url.searchParams.set("pageSize", "1");
-  const response = await fetchImpl(url.toString(), { headers: { "x-amz-access-token": accessToken, accept: "application/json" } });
+  const response = await fetchWithThrottleRetry(fetchImpl, url.toString(), { headers: { "x-amz-access-token": accessToken, accept: "application/json" } });
   if (response.status === 403) return false;
   if (!response.ok) throw await amazonApiError("sp-api", response);
   return true;
