@@ -21,6 +21,7 @@ import {
   users,
 } from "~/db/schema";
 import { encryptSecret } from "~/server/crypto/secrets";
+import { removalOrders } from "~/server/sync/tasks/removals/table";
 import { hashPassword } from "~/server/accounts/password";
 import type { Role } from "~/server/organizations/roles";
 import { createCaller } from "~/server/trpc/root";
@@ -184,6 +185,28 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
     await db.insert(adSearchTermDaily).values({ ...base, campaignId, adGroupId, targetId, searchTerm: `search ${tag}` });
     await db.insert(adDayRefreshes).values({ organizationId, adProfileId, day, lastRefreshedAt: new Date(), refreshCount: seed });
   }
+  await db.insert(removalOrders).values(
+    days.map((day, i) => ({
+      organizationId,
+      storeMarketplaceId: store.marketplace.id,
+      orderId: `RM${tag}${i}`,
+      sku,
+      fnsku: `X00${tag}`,
+      disposition: "Sellable",
+      requestDay: day,
+      requestedAt: DateTime.fromISO(`${day}T10:00:00`, { zone: store.marketplace.timeZone }).toJSDate(),
+      orderType: i === 0 ? "Return" : "Disposal",
+      orderStatus: "Completed",
+      requestedQuantity: seed + i,
+      cancelledQuantity: 0,
+      disposedQuantity: i === 0 ? 0 : seed + i,
+      shippedQuantity: i === 0 ? seed : 0,
+      inProcessQuantity: 0,
+      removalFee: `${seed}.${i}0`,
+      currency: "USD",
+      syncedAt: new Date(),
+    })),
+  );
   const scopes = [
     { task: "ads-performance", window: "backfill", scopeKind: "ad_profile", scopeId: adProfileId },
     { task: "orders-incremental", window: "since-yesterday", scopeKind: "store_marketplace", scopeId: store.marketplace.id },
@@ -227,7 +250,7 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
   return {
     campaignId,
     adGroupId,
-    ids: [...orderIds, campaignId, adGroupId, targetId, ...states.map((s) => s.id), ...runs.map((r) => r.id)],
+    ids: [...orderIds, ...days.map((_, i) => `RM${tag}${i}`), campaignId, adGroupId, targetId, ...states.map((s) => s.id), ...runs.map((r) => r.id)],
     markers: [tag, asin, sku],
   };
 }

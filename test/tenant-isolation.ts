@@ -44,6 +44,7 @@ type JsonSchema = {
   const?: unknown;
   minimum?: number;
   maximum?: number;
+  pattern?: string;
   default?: unknown;
   properties?: Record<string, JsonSchema>;
   required?: string[];
@@ -53,6 +54,7 @@ type JsonSchema = {
   items?: JsonSchema;
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isoDay = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -69,11 +71,19 @@ export function sampleInputs(schema: JsonSchema | undefined, victim: Victim): un
   return Array.from({ length: ids.length + coherent }, (_, k) => {
     let field = 0;
     // Samples past the rotation give each field its fitting id (the j-th of its list).
-    const nextId = (key: string) => {
+    const nextId = (key: string, uuidOnly: boolean) => {
       const fitting = k >= ids.length ? byField[key] : undefined;
-      const id = fitting?.length ? fitting[(k - ids.length) % fitting.length]! : ids[(k + field) % ids.length]!;
+      // A uuid field only ever gets uuid-shaped ids: anything else is refused by validation, probing nothing.
+      const pool = uuidOnly ? ids.filter((id) => UUID.test(id)) : ids;
+      const id = fitting?.length ? fitting[(k - ids.length) % fitting.length]! : pool[(k + field) % pool.length]!;
       field += 1;
       return id;
+    };
+    const text = (s: JsonSchema) => {
+      const candidates = [victim.markers[k % Math.max(1, victim.markers.length)] ?? "probe", ...victim.markers, "probe", "a", "1"];
+      if (!s.pattern) return candidates[0];
+      const re = new RegExp(s.pattern);
+      return candidates.find((c) => re.test(c)) ?? candidates[0];
     };
     const fill = (s: JsonSchema, key = ""): unknown => {
       const union = s.anyOf ?? s.oneOf;
@@ -83,18 +93,25 @@ export function sampleInputs(schema: JsonSchema | undefined, victim: Victim): un
       if (s.enum?.length) return s.enum[k % s.enum.length];
       switch (s.type) {
         case "object":
-          return Object.fromEntries(Object.entries(s.properties ?? {}).map(([name, v]) => [name, fill(v, name)]));
+          // Optional fields (filters) both ways: set on even samples, left out on odd ones.
+          return Object.fromEntries(
+            Object.entries(s.properties ?? {})
+              .filter(([name]) => (s.required ?? []).includes(name) || k % 2 === 0)
+              .map(([name, v]) => [name, fill(v, name)]),
+          );
         case "array":
           return s.items ? [fill(s.items, key.replace(/s$/, ""))] : [];
         case "string":
-          if (s.format === "uuid" || /Id$/.test(key)) return nextId(key);
+          if (s.format === "uuid" || /Id$/.test(key)) return nextId(key, s.format === "uuid");
           if (s.format === "date") return key === "to" ? isoDay(0) : isoDay(30);
           if (s.format === "email") return victim.markers.find((m) => m.includes("@")) ?? "probe@example.com";
           // Free text (search boxes, names) gets the victim's markers: a search must not find their data.
-          return victim.markers[k % Math.max(1, victim.markers.length)] ?? "probe";
+          return text(s);
         case "integer":
         case "number": {
           const low = s.minimum ?? 1;
+          // Pages past the first would find nothing of anyone's: always the first.
+          if (key === "page") return low;
           return k % 2 === 0 ? low : Math.min(s.maximum ?? low, 400);
         }
         case "boolean":

@@ -6,6 +6,7 @@ import { ordersRouter } from "./routers/orders";
 import { runsRouter } from "./routers/runs";
 import { syncRouter } from "./routers/sync";
 import { invitationRouter } from "./routers/invitation";
+import { listsRouter } from "./routers/lists";
 import { organizationRouter } from "./routers/organization";
 import { teamRouter } from "./routers/team";
 
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   sync: syncRouter,
   advertising: advertisingRouter,
   orders: ordersRouter,
+  lists: listsRouter,
   runs: runsRouter,
 });
 

@@ -106,7 +106,7 @@ it("catches a procedure that forgets the organization filter", async () => {
   expect(findings.filter((f) => f.path === "revokeAny").map((f) => f.problem)).toContain("changed the victim's rows");
 });
 
-it("catches leaks that show only as figures, behind one branch of a flag, or with two different ids", async () => {
+it("catches leaks that show only as figures, behind one branch of a flag, with two different ids, or without an optional filter", async () => {
   const leaky = createTRPCRouter({
     // A count over every organization: no string of the victim's in it, only a number that moves.
     orderCount: organizationProcedure().query(async ({ ctx }) => (await ctx.db.select({ n: count() }).from(orders))[0]!.n),
@@ -129,8 +129,18 @@ it("catches leaks that show only as figures, behind one branch of a flag, or wit
           .from(adCampaignDaily)
           .where(and(eq(adCampaignDaily.adProfileId, input.adProfileId), eq(adCampaignDaily.campaignId, input.campaignId))),
       ),
+    // Filters by organization only when the optional filter is given: leaks when it is left out.
+    orders: organizationProcedure()
+      .input(z.object({ storeMarketplaceId: z.uuid().optional() }))
+      .query(({ ctx, input }) =>
+        ctx.db
+          .select({ id: orders.amazonOrderId })
+          .from(orders)
+          .where(input.storeMarketplaceId ? and(eq(orders.organizationId, ctx.organizationId), eq(orders.storeMarketplaceId, input.storeMarketplaceId)) : undefined),
+      ),
   });
   const { findings } = await findTenantLeaks({ t, router: leaky, attacker, victim });
-  expect([...new Set(findings.map((f) => f.path))].sort()).toEqual(["campaign", "orderCount", "spend"]);
+  expect([...new Set(findings.map((f) => f.path))].sort()).toEqual(["campaign", "orderCount", "orders", "spend"]);
+  expect(findings.filter((f) => f.path === "orders").every((f) => !("storeMarketplaceId" in (f.input as object)))).toBe(true);
   expect(findings.filter((f) => f.path === "spend").every((f) => (f.input as { onlyMine: boolean }).onlyMine === false)).toBe(true);
 });

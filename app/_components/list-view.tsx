@@ -1,0 +1,203 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { EmptyState } from "~/app/_components/empty-state";
+import { formatCount, formatMoney } from "~/app/_components/format";
+import { fromNow } from "~/app/_components/time";
+import { api, type RouterInputs, type RouterOutputs } from "~/app/_trpc/react";
+import { DEFAULT_LIST_RANGE, LIST_RANGES } from "~/server/lists/ranges";
+
+type Input = RouterInputs["lists"]["page"];
+type Page = RouterOutputs["lists"]["page"];
+type Column = Page["columns"][number];
+
+/** The URL holds the filters, so a view can be shared and the export reads the same ones. */
+function useFilters() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  return {
+    params,
+    set(changes: Record<string, string | undefined>) {
+      const next = new URLSearchParams(params);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      if (!("page" in changes)) next.delete("page");
+      router.replace(`${pathname}?${next.toString()}`);
+    },
+  };
+}
+
+function cell(c: Column, row: Page["rows"][number]): string {
+  const v = row[c.key];
+  if (v === null || v === undefined || v === "") return "—";
+  switch (c.kind) {
+    case "money":
+      return row.currency ? formatMoney(String(v), String(row.currency)) : String(v);
+    case "int":
+      return formatCount(v);
+    case "instant":
+      return new Intl.DateTimeFormat("en", { timeZone: String(row.timeZone), dateStyle: "medium", timeStyle: "short" }).format(new Date(String(v)));
+    default:
+      return String(v);
+  }
+}
+
+const numeric = (c: Column) => c.kind === "int" || c.kind === "money";
+
+function Empty({ sync, noun }: { sync: Page["sync"]; noun: string }) {
+  switch (sync.state) {
+    case "not_run":
+      return (
+        <EmptyState title={`No ${noun} yet`} action={<Link href="/sync" className="btn">Open the Sync center</Link>}>
+          <p>The sync that brings them has not run yet: it starts once a store is authorized.</p>
+        </EmptyState>
+      );
+    case "running":
+      return (
+        <EmptyState title={`Loading ${noun}`}>
+          <p>The first sync is running now; they appear here as soon as it is done.</p>
+        </EmptyState>
+      );
+    case "failed":
+      return (
+        <EmptyState title={`No ${noun}: the sync failed`} action={<Link href="/sync" className="btn">Open the Sync center</Link>}>
+          <p>{sync.error}</p>
+        </EmptyState>
+      );
+    case "synced":
+      return (
+        <EmptyState title={`No ${noun} match`}>
+          <p>
+            {sync.noData ? "Amazon had no data for the synced period. " : "Nothing matches these filters. "}
+            Last synced {fromNow(sync.lastSucceededAt)}.
+          </p>
+        </EmptyState>
+      );
+  }
+}
+
+/**
+ * A module's data list: marketplace, date range and search filters, sortable columns, paging and totals
+ * on the server, and a CSV export of exactly what the filters select.
+ */
+export function ListView({ input, noun }: { input: Input; noun: string }) {
+  const [marketplaces] = api.orders.marketplaces.useSuspenseQuery();
+  const [data] = api.lists.page.useSuspenseQuery(input);
+  const filters = useFilters();
+  const [q, setQ] = useState(input.search ?? "");
+  const pages = Math.max(1, Math.ceil(data.count / data.pageSize));
+  const exportQuery = new URLSearchParams(filters.params);
+  exportQuery.delete("page");
+
+  if (marketplaces.length === 0)
+    return (
+      <EmptyState title="No store authorized" action={<Link href="/settings/amazon" className="btn-primary">Go to Amazon authorizations</Link>}>
+        <p>This list fills in once your Amazon store is authorized.</p>
+      </EmptyState>
+    );
+
+  const sortBy = (c: Column) =>
+    filters.set({ sort: c.key, dir: input.sort === c.key && input.dir !== "desc" ? "desc" : "asc" });
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <select aria-label="Marketplace" className="input w-auto py-1" value={input.storeMarketplaceId ?? ""} onChange={(e) => filters.set({ marketplace: e.target.value })}>
+          <option value="">All marketplaces</option>
+          {marketplaces.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.countryCode} · {m.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Date range" className="input w-auto py-1" value={input.range ?? DEFAULT_LIST_RANGE} onChange={(e) => filters.set({ range: e.target.value })}>
+          {LIST_RANGES.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+        <form
+          className="flex gap-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            filters.set({ q: q.trim() || undefined });
+          }}
+        >
+          <input aria-label="Search" className="input w-64 py-1" placeholder="Id, SKU or FNSKU" value={q} onChange={(e) => setQ(e.target.value)} />
+          <button className="btn" type="submit">Search</button>
+        </form>
+        <a className="btn" href={`/api/export/${input.list}?${exportQuery.toString()}`} download data-testid="export-csv">
+          Export CSV
+        </a>
+        <span className="ml-auto text-slate-600" data-testid="list-count">
+          {formatCount(data.count)} {noun}
+        </span>
+      </div>
+
+      {data.rows.length === 0 ? (
+        <Empty sync={data.sync} noun={noun} />
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="table" data-testid="list">
+            <thead>
+              <tr>
+                <th>Marketplace</th>
+                {data.columns.map((c) => (
+                  <th key={c.key} className={numeric(c) ? "text-right" : undefined} aria-sort={input.sort === c.key ? (input.dir === "desc" ? "descending" : "ascending") : undefined}>
+                    <button className="hover:underline" onClick={() => sortBy(c)}>
+                      {c.label}
+                      {input.sort === c.key ? (input.dir === "desc" ? " ↓" : " ↑") : ""}
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row, i) => (
+                <tr key={i} data-testid="list-row">
+                  <td>{row.marketplace}</td>
+                  {data.columns.map((c) => (
+                    <td key={c.key} className={numeric(c) ? "text-right tabular-nums" : c.kind === "code" ? "font-mono text-xs" : undefined}>
+                      {cell(c, row)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              {data.totals.map((t) => (
+                <tr key={t.currency ?? "all"} className="font-medium" data-testid="list-total">
+                  <td>Total{t.currency ? ` (${t.currency})` : ""}</td>
+                  {data.columns.map((c) => (
+                    <td key={c.key} className="text-right tabular-nums">
+                      {c.total ? (c.kind === "money" && t.currency ? formatMoney(t.values[c.key] ?? "0", t.currency) : formatCount(t.values[c.key] ?? "0")) : ""}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tfoot>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <div className="flex items-center justify-end gap-2">
+          <button className="btn" disabled={data.page <= 1} onClick={() => filters.set({ page: String(data.page - 1) })}>
+            Previous
+          </button>
+          <span className="text-slate-600">
+            Page {data.page} of {pages}
+          </span>
+          <button className="btn" disabled={data.page >= pages} onClick={() => filters.set({ page: String(data.page + 1) })}>
+            Next
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { localDay } from "~/server/validation/day";
+import { DEFAULT_LIST_RANGE, LIST_RANGES } from "./ranges";
+import { LIST_KEYS } from "./registry";
+
+/** What a list page (and its CSV export) is asked for; the same filters select the same rows in both. */
+export const listFilters = z
+  .object({
+    list: z.enum(LIST_KEYS),
+    range: z.enum(LIST_RANGES.map((r) => r.id) as [string, ...string[]]).optional(),
+    from: localDay.optional(),
+    to: localDay.optional(),
+    storeMarketplaceId: z.uuid().optional(),
+    search: z.string().trim().max(60).optional(),
+    sort: z.string().max(40).regex(/^[a-zA-Z]+$/).optional(),
+    dir: z.enum(["asc", "desc"]).optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: "The start date must not be after the end date.", path: ["to"] });
+
+export const listPageInput = listFilters.and(
+  z.object({ page: z.number().int().min(1).max(100_000).default(1), pageSize: z.number().int().min(10).max(200).default(50) }),
+);
+
+export type ListFiltersInput = z.infer<typeof listFilters>;
+
+/** An explicit range wins over a preset; no range at all is the default preset. */
+export function daysOf(f: ListFiltersInput): number | undefined {
+  if (f.from || f.to) return undefined;
+  return LIST_RANGES.find((r) => r.id === (f.range ?? DEFAULT_LIST_RANGE))?.days;
+}

@@ -1,0 +1,92 @@
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "~/db/client";
+import { storeMarketplaces } from "~/db/schema";
+import type { ListColumn, ListDefinition } from "./definition";
+
+export interface ListFilters {
+  /** The last N local days of each row's own marketplace, or an explicit range (`from`/`to`). */
+  days?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  storeMarketplaceId?: string | undefined;
+  search?: string | undefined;
+  sort?: string | undefined;
+  dir?: "asc" | "desc" | undefined;
+}
+
+export type ListValue = string | number | null;
+export type ListRow = Record<string, ListValue>;
+
+function where(list: ListDefinition, organizationId: string, f: ListFilters): SQL {
+  const conditions: (SQL | undefined)[] = [eq(list.organization, organizationId)];
+  if (f.storeMarketplaceId) conditions.push(eq(list.marketplace, f.storeMarketplaceId));
+  if (f.from) conditions.push(sql`${list.day} >= ${f.from}`);
+  if (f.to) conditions.push(sql`${list.day} <= ${f.to}`);
+  if (f.days) conditions.push(sql`${list.day}::date > (now() at time zone ${storeMarketplaces.timeZone})::date - ${f.days}::int`);
+  if (f.search) {
+    const like = `%${f.search.replace(/[%_\\]/g, "\\$&")}%`;
+    conditions.push(or(...list.search.map((c) => ilike(c, like))));
+  }
+  return and(...conditions)!;
+}
+
+/** Values leave as JSON-friendly strings: instants as ISO text, money and counts exact. */
+const selected = (c: ListColumn) =>
+  c.kind === "instant" ? sql<string | null>`to_char(${c.column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` : c.kind === "money" ? sql<string | null>`${c.column}::text` : c.column;
+
+function ordering(list: ListDefinition, f: ListFilters) {
+  const column = list.columns.find((c) => c.key === f.sort) ?? list.columns.find((c) => c.key === list.defaultSort.key)!;
+  const dir = f.sort && list.columns.some((c) => c.key === f.sort) ? (f.dir ?? "asc") : list.defaultSort.dir;
+  return [(dir === "desc" ? desc : asc)(column.column), ...list.rowKey.map((k) => asc(k))];
+}
+
+function baseQuery(db: Database, list: ListDefinition, fields: Record<string, unknown>) {
+  return db
+    .select(fields as never)
+    .from(list.table)
+    .innerJoin(storeMarketplaces, eq(storeMarketplaces.id, list.marketplace));
+}
+
+const rowFields = (list: ListDefinition) => ({
+  ...Object.fromEntries(list.columns.map((c) => [c.key, selected(c)])),
+  marketplace: storeMarketplaces.countryCode,
+  timeZone: storeMarketplaces.timeZone,
+  ...(list.currency ? { currency: list.currency } : {}),
+});
+
+/** One page of the list as its filters select it, sorted, with the count and per-currency totals. */
+export async function listPage(db: Database, list: ListDefinition, organizationId: string, f: ListFilters & { page: number; pageSize: number }) {
+  const filter = where(list, organizationId, f);
+  const totals = list.columns.filter((c) => c.total);
+  const [rows, summary] = await Promise.all([
+    baseQuery(db, list, rowFields(list))
+      .where(filter)
+      .orderBy(...ordering(list, f))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize) as unknown as Promise<ListRow[]>,
+    baseQuery(db, list, {
+      currency: list.currency ? sql<string | null>`${list.currency}` : sql<null>`null`,
+      count: sql<number>`count(*)::int`,
+      ...Object.fromEntries(totals.map((c) => [c.key, sql<string>`coalesce(sum(${c.column}), 0)::text`])),
+    })
+      .where(filter)
+      .groupBy(sql`1`) as unknown as Promise<({ currency: string | null; count: number } & Record<string, string>)[]>,
+  ]);
+  return {
+    rows,
+    count: summary.reduce((n, s) => n + s.count, 0),
+    totals: summary.map(({ currency, count, ...values }) => ({ currency, count, values })),
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+/** Every row the filters select, in pages of `batch`, for the CSV export (memory stays flat). */
+export async function* listRows(db: Database, list: ListDefinition, organizationId: string, f: ListFilters, batch = 2000): AsyncGenerator<ListRow[]> {
+  const filter = where(list, organizationId, f);
+  for (let offset = 0; ; offset += batch) {
+    const rows = (await baseQuery(db, list, rowFields(list)).where(filter).orderBy(...ordering(list, f)).limit(batch).offset(offset)) as unknown as ListRow[];
+    if (rows.length) yield rows;
+    if (rows.length < batch) return;
+  }
+}

@@ -1,0 +1,12 @@
+import type { ListDefinition } from "./definition";
+import { removalsList } from "./removals";
+
+/** Every data list a module shows; the tRPC router and the CSV export read them by key. */
+export const LISTS = [removalsList] as const satisfies readonly ListDefinition[];
+
+export type ListKey = (typeof LISTS)[number]["key"];
+export const LIST_KEYS = LISTS.map((l) => l.key) as [ListKey, ...ListKey[]];
+
+export function listOf(key: string): ListDefinition | undefined {
+  return (LISTS as readonly ListDefinition[]).find((l) => l.key === key);
+}

@@ -1,0 +1,19 @@
+import { listPage } from "~/server/lists/query";
+import { daysOf, listPageInput } from "~/server/lists/input";
+import { listOf } from "~/server/lists/registry";
+import { listSyncState } from "~/server/lists/status";
+import { createTRPCRouter, organizationProcedure } from "../init";
+
+export const listsRouter = createTRPCRouter({
+  /** One page of a module's data list, with its totals and where its sync stands (for the empty state). */
+  page: organizationProcedure()
+    .input(listPageInput)
+    .query(async ({ ctx, input }) => {
+      const list = listOf(input.list)!;
+      const [page, sync] = await Promise.all([
+        listPage(ctx.db, list, ctx.organizationId, { ...input, days: daysOf(input) }),
+        listSyncState(ctx.db, ctx.organizationId, list.task),
+      ]);
+      return { ...page, sync, columns: list.columns.map(({ key, label, kind, total }) => ({ key, label, kind, total: Boolean(total) })) };
+    }),
+});
