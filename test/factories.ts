@@ -21,6 +21,7 @@ import {
   users,
 } from "~/db/schema";
 import { encryptSecret } from "~/server/crypto/secrets";
+import { reimbursements } from "~/server/sync/tasks/reimbursements/table";
 import { removalOrders } from "~/server/sync/tasks/removals/table";
 import { hashPassword } from "~/server/accounts/password";
 import type { Role } from "~/server/organizations/roles";
@@ -207,6 +208,30 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
       syncedAt: new Date(),
     })),
   );
+  await db.insert(reimbursements).values(
+    days.map((day, i) => ({
+      organizationId,
+      storeId: store.store.id,
+      reimbursementId: `RB${tag}${i}`,
+      sku,
+      fnsku: `X00${tag}`,
+      approvalDay: day,
+      approvedAt: DateTime.fromISO(`${day}T12:00:00`, { zone: "America/Los_Angeles" }).toJSDate(),
+      caseId: `CS${tag}`,
+      amazonOrderId: orderIds[i]!,
+      reason: i === 0 ? "Lost_Warehouse" : "Damaged_Warehouse",
+      asin,
+      productName: `Product ${tag}`,
+      condition: "NewItem",
+      currency: "USD",
+      amountPerUnit: `${seed}.50`,
+      amountTotal: `${seed * 2}.00`,
+      quantityCash: 2,
+      quantityInventory: i,
+      quantityTotal: 2 + i,
+      syncedAt: new Date(),
+    })),
+  );
   const scopes = [
     { task: "ads-performance", window: "backfill", scopeKind: "ad_profile", scopeId: adProfileId },
     { task: "orders-incremental", window: "since-yesterday", scopeKind: "store_marketplace", scopeId: store.marketplace.id },
@@ -250,7 +275,7 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
   return {
     campaignId,
     adGroupId,
-    ids: [...orderIds, ...days.map((_, i) => `RM${tag}${i}`), campaignId, adGroupId, targetId, ...states.map((s) => s.id), ...runs.map((r) => r.id)],
+    ids: [...orderIds, ...days.map((_, i) => `RM${tag}${i}`), ...days.map((_, i) => `RB${tag}${i}`), campaignId, adGroupId, targetId, ...states.map((s) => s.id), ...runs.map((r) => r.id)],
     markers: [tag, asin, sku],
   };
 }

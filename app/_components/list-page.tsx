@@ -6,29 +6,35 @@ import type { ListKey } from "~/server/lists/registry";
 import { LIST_RANGES } from "~/server/lists/ranges";
 import { ListView } from "./list-view";
 
-const KEYS = ["range", "marketplace", "q", "sort", "dir", "page"] as const;
+const KEYS = ["range", "scope", "q", "sort", "dir", "page"] as const;
 const RANGE_IDS = new Set<string>(LIST_RANGES.map((r) => r.id));
 
 /** A module page that is one data list: the URL's filters become the list's input, prefetched on the server. */
-export async function ListPage(props: { list: ListKey; title: string; description: string; noun: string; searchParams: Promise<SearchParams> }) {
+export async function ListPage(props: {
+  list: ListKey;
+  title: string;
+  description: string;
+  noun: string;
+  searchHint: string;
+  searchParams: Promise<SearchParams>;
+}) {
   const search = readSearchParams(await props.searchParams, KEYS);
   const input = {
     list: props.list,
     range: search.range && RANGE_IDS.has(search.range) ? search.range : undefined,
-    storeMarketplaceId: search.marketplace && /^[0-9a-f-]{36}$/i.test(search.marketplace) ? search.marketplace : undefined,
+    scopeId: search.scope && /^[0-9a-f-]{36}$/i.test(search.scope) ? search.scope : undefined,
     search: search.q?.slice(0, 60) || undefined,
     sort: search.sort && /^[a-zA-Z]{1,40}$/.test(search.sort) ? search.sort : undefined,
     dir: search.dir === "desc" ? ("desc" as const) : search.dir === "asc" ? ("asc" as const) : undefined,
     page: Math.min(100_000, Math.max(1, Number(search.page) || 1)),
     pageSize: 50,
   };
-  void api.orders.marketplaces.prefetch();
   void api.lists.page.prefetch(input);
   return (
     <HydrateClient>
       <PageHeader title={props.title} description={props.description} />
       <Suspense>
-        <ListView input={input} noun={props.noun} />
+        <ListView input={input} noun={props.noun} searchHint={props.searchHint} />
       </Suspense>
     </HydrateClient>
   );

@@ -85,8 +85,7 @@ function Empty({ sync, noun }: { sync: Page["sync"]; noun: string }) {
  * A module's data list: marketplace, date range and search filters, sortable columns, paging and totals
  * on the server, and a CSV export of exactly what the filters select.
  */
-export function ListView({ input, noun }: { input: Input; noun: string }) {
-  const [marketplaces] = api.orders.marketplaces.useSuspenseQuery();
+export function ListView({ input, noun, searchHint }: { input: Input; noun: string; searchHint: string }) {
   const [data] = api.lists.page.useSuspenseQuery(input);
   const filters = useFilters();
   const [q, setQ] = useState(input.search ?? "");
@@ -94,7 +93,7 @@ export function ListView({ input, noun }: { input: Input; noun: string }) {
   const exportQuery = new URLSearchParams(filters.params);
   exportQuery.delete("page");
 
-  if (marketplaces.length === 0)
+  if (data.scopes.length === 0)
     return (
       <EmptyState title="No store authorized" action={<Link href="/settings/amazon" className="btn-primary">Go to Amazon authorizations</Link>}>
         <p>This list fills in once your Amazon store is authorized.</p>
@@ -107,11 +106,16 @@ export function ListView({ input, noun }: { input: Input; noun: string }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <select aria-label="Marketplace" className="input w-auto py-1" value={input.storeMarketplaceId ?? ""} onChange={(e) => filters.set({ marketplace: e.target.value })}>
-          <option value="">All marketplaces</option>
-          {marketplaces.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.countryCode} · {m.name}
+        <select
+          aria-label={data.scopeKind === "store" ? "Store" : "Marketplace"}
+          className="input w-auto py-1"
+          value={input.scopeId ?? ""}
+          onChange={(e) => filters.set({ scope: e.target.value })}
+        >
+          <option value="">{data.scopeKind === "store" ? "All stores" : "All marketplaces"}</option>
+          {data.scopes.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
             </option>
           ))}
         </select>
@@ -129,7 +133,7 @@ export function ListView({ input, noun }: { input: Input; noun: string }) {
             filters.set({ q: q.trim() || undefined });
           }}
         >
-          <input aria-label="Search" className="input w-64 py-1" placeholder="Id, SKU or FNSKU" value={q} onChange={(e) => setQ(e.target.value)} />
+          <input aria-label="Search" className="input w-64 py-1" placeholder={searchHint} value={q} onChange={(e) => setQ(e.target.value)} />
           <button className="btn" type="submit">Search</button>
         </form>
         <a className="btn" href={`/api/export/${input.list}?${exportQuery.toString()}`} download data-testid="export-csv">
@@ -147,7 +151,7 @@ export function ListView({ input, noun }: { input: Input; noun: string }) {
           <table className="table" data-testid="list">
             <thead>
               <tr>
-                <th>Marketplace</th>
+                <th>{data.scopeKind === "store" ? "Store" : "Marketplace"}</th>
                 {data.columns.map((c) => (
                   <th key={c.key} className={numeric(c) ? "text-right" : undefined} aria-sort={input.sort === c.key ? (input.dir === "desc" ? "descending" : "ascending") : undefined}>
                     <button className="hover:underline" onClick={() => sortBy(c)}>

@@ -18,7 +18,9 @@ export function syncTaskFunction(task: SyncTaskDefinition) {
   const cancelOn =
     task.scope === "ad_profile"
       ? [{ event: adsDisconnected, if: "async.data.adProfileId == event.data.scopeId" }]
-      : [{ event: storeDisconnected, if: "event.data.scopeId in async.data.storeMarketplaceIds" }];
+      : task.scope === "store"
+        ? [{ event: storeDisconnected, if: "async.data.storeId == event.data.scopeId" }]
+        : [{ event: storeDisconnected, if: "event.data.scopeId in async.data.storeMarketplaceIds" }];
   return inngest.createFunction(
     {
       id: `sync-${task.key}`,

@@ -45,3 +45,12 @@ export const MARKETPLACES: ReadonlyMap<string, MarketplaceInfo> = new Map(
 export function marketplaceTimeZone(marketplaceId: string): string {
   return MARKETPLACES.get(marketplaceId)?.timeZone ?? "UTC";
 }
+
+/**
+ * The zone a whole seller account's days are counted in, for data Amazon reports per account rather than
+ * per marketplace (FBA reimbursements): the region's home marketplace (US, UK, JP).
+ */
+const REGION_TIME_ZONES: Record<Region, string> = { na: "America/Los_Angeles", eu: "Europe/London", fe: "Asia/Tokyo" };
+export function regionTimeZone(region: Region): string {
+  return REGION_TIME_ZONES[region];
+}

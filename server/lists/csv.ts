@@ -14,7 +14,7 @@ export function csvCell(value: string | number | null): string {
 }
 
 export function csvHeader(list: ListDefinition): string {
-  const labels = ["Marketplace", ...list.columns.map((c) => (c.kind === "instant" ? `${c.label} (local)` : c.label)), ...(list.currency ? ["Currency"] : [])];
+  const labels = [list.scope.kind === "store" ? "Store" : "Marketplace", ...list.columns.map((c) => (c.kind === "instant" ? `${c.label} (local)` : c.label)), ...(list.currency ? ["Currency"] : [])];
   return labels.map(csvCell).join(",") + "\r\n";
 }
 

@@ -24,8 +24,11 @@ export interface ListDefinition {
   task: string;
   table: PgTable;
   organization: PgColumn;
-  /** store_marketplaces.id of each row. */
-  marketplace: PgColumn;
+  /**
+   * What each row belongs to: a store marketplace (its store_marketplaces.id), or a whole store (its
+   * stores.id) for data Amazon reports per seller account.
+   */
+  scope: { kind: "store_marketplace" | "store"; column: PgColumn };
   /** The marketplace-local day (YYYY-MM-DD) a date filter selects on. */
   day: PgColumn;
   /** The currency of money columns. */

@@ -10,7 +10,7 @@ export const listFilters = z
     range: z.enum(LIST_RANGES.map((r) => r.id) as [string, ...string[]]).optional(),
     from: localDay.optional(),
     to: localDay.optional(),
-    storeMarketplaceId: z.uuid().optional(),
+    scopeId: z.uuid().optional(),
     search: z.string().trim().max(60).optional(),
     sort: z.string().max(40).regex(/^[a-zA-Z]+$/).optional(),
     dir: z.enum(["asc", "desc"]).optional(),

@@ -37,7 +37,7 @@ describe("a data list", () => {
     expect((await page({ sort: "requestedQuantity", dir: "desc" })).rows.map((r) => r.requestedQuantity)).toEqual([4, 3]);
     expect((await page({ search: mine.markers[0]!.slice(2) })).count).toBe(2);
     expect((await page({ search: theirs.markers[0] })).count).toBe(0);
-    expect((await page({ storeMarketplaceId: "00000000-0000-4000-8000-000000000000" })).count).toBe(0);
+    expect((await page({ scopeId: "00000000-0000-4000-8000-000000000000" })).count).toBe(0);
     const first = await page({ pageSize: 1 });
     const second = await page({ pageSize: 1, page: 2 });
     expect([first.rows[0]!.orderId, second.rows[0]!.orderId]).toEqual(["RM" + mine.markers[0] + "0", "RM" + mine.markers[0] + "1"]);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~/db/client";
-import { storeMarketplaces } from "~/db/schema";
+import { storeMarketplaces, stores } from "~/db/schema";
 import type { ListColumn, ListDefinition } from "./definition";
 
 export interface ListFilters {
@@ -8,7 +8,8 @@ export interface ListFilters {
   days?: number | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  storeMarketplaceId?: string | undefined;
+  /** A store marketplace, or a store for lists per seller account. */
+  scopeId?: string | undefined;
   search?: string | undefined;
   sort?: string | undefined;
   dir?: "asc" | "desc" | undefined;
@@ -19,10 +20,10 @@ export type ListRow = Record<string, ListValue>;
 
 function where(list: ListDefinition, organizationId: string, f: ListFilters): SQL {
   const conditions: (SQL | undefined)[] = [eq(list.organization, organizationId)];
-  if (f.storeMarketplaceId) conditions.push(eq(list.marketplace, f.storeMarketplaceId));
+  if (f.scopeId) conditions.push(eq(list.scope.column, f.scopeId));
   if (f.from) conditions.push(sql`${list.day} >= ${f.from}`);
   if (f.to) conditions.push(sql`${list.day} <= ${f.to}`);
-  if (f.days) conditions.push(sql`${list.day}::date > (now() at time zone ${storeMarketplaces.timeZone})::date - ${f.days}::int`);
+  if (f.days) conditions.push(sql`${list.day}::date > (now() at time zone ${scopeTimeZone(list)})::date - ${f.days}::int`);
   if (f.search) {
     const like = `%${f.search.replace(/[%_\\]/g, "\\$&")}%`;
     conditions.push(or(...list.search.map((c) => ilike(c, like))));
@@ -40,19 +41,36 @@ function ordering(list: ListDefinition, f: ListFilters) {
   return [(dir === "desc" ? desc : asc)(column.column), ...list.rowKey.map((k) => asc(k))];
 }
 
+/** The zone a row's days and times are read in: its marketplace's, or its account's home zone. */
+const scopeTimeZone = (list: ListDefinition) =>
+  list.scope.kind === "store"
+    ? sql`(case ${stores.region} when 'eu' then 'Europe/London' when 'fe' then 'Asia/Tokyo' else 'America/Los_Angeles' end)`
+    : sql`${storeMarketplaces.timeZone}`;
+
 function baseQuery(db: Database, list: ListDefinition, fields: Record<string, unknown>) {
-  return db
-    .select(fields as never)
-    .from(list.table)
-    .innerJoin(storeMarketplaces, eq(storeMarketplaces.id, list.marketplace));
+  const from = db.select(fields as never).from(list.table);
+  return list.scope.kind === "store"
+    ? from.innerJoin(stores, eq(stores.id, list.scope.column))
+    : from.innerJoin(storeMarketplaces, eq(storeMarketplaces.id, list.scope.column));
 }
 
 const rowFields = (list: ListDefinition) => ({
   ...Object.fromEntries(list.columns.map((c) => [c.key, selected(c)])),
-  marketplace: storeMarketplaces.countryCode,
-  timeZone: storeMarketplaces.timeZone,
+  marketplace: list.scope.kind === "store" ? stores.name : storeMarketplaces.countryCode,
+  timeZone: sql<string>`${scopeTimeZone(list)}`,
   ...(list.currency ? { currency: list.currency } : {}),
 });
+
+/** What the list's scope filter offers: the organization's marketplaces, or its stores. */
+export async function listScopes(db: Database, list: ListDefinition, organizationId: string) {
+  if (list.scope.kind === "store")
+    return db.select({ id: stores.id, label: stores.name }).from(stores).where(eq(stores.organizationId, organizationId)).orderBy(asc(stores.name));
+  return db
+    .select({ id: storeMarketplaces.id, label: sql<string>`${storeMarketplaces.countryCode} || ' · ' || ${storeMarketplaces.name}` })
+    .from(storeMarketplaces)
+    .where(and(eq(storeMarketplaces.organizationId, organizationId), eq(storeMarketplaces.isParticipating, true)))
+    .orderBy(asc(storeMarketplaces.countryCode));
+}
 
 /** One page of the list as its filters select it, sorted, with the count and per-currency totals. */
 export async function listPage(db: Database, list: ListDefinition, organizationId: string, f: ListFilters & { page: number; pageSize: number }) {

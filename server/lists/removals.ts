@@ -8,7 +8,7 @@ export const removalsList = defineList({
   task: "removals",
   table: t,
   organization: t.organizationId,
-  marketplace: t.storeMarketplaceId,
+  scope: { kind: "store_marketplace", column: t.storeMarketplaceId },
   day: t.requestDay,
   currency: t.currency,
   search: [t.orderId, t.sku, t.fnsku],

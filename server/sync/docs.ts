@@ -15,6 +15,7 @@ function cadence(c: Cadence): string {
       return "when triggered";
   }
 }
+const SCOPE_NAMES = { ad_profile: "ad profile", store_marketplace: "store marketplace", store: "store (the whole seller account)" } as const;
 const minutes = (m: number) => (m < 120 ? `${m} min` : m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60} min`);
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
 
@@ -39,7 +40,7 @@ export function renderSyncDocs(): string {
   ];
   for (const task of SYNC_TASKS as readonly SyncTaskDefinition[]) {
     out.push(`## ${task.title} (${task.specItem})${isBuiltTask(task) ? "" : " — not available yet"}`, "", `> ${task.promise}`, "");
-    out.push(`- Task key: \`${task.key}\`, per ${task.scope === "ad_profile" ? "ad profile" : "store marketplace"}`);
+    out.push(`- Task key: \`${task.key}\`, per ${SCOPE_NAMES[task.scope]}`);
     out.push(`- Source: ${task.source.join("; ")}`);
     out.push(`- Writes: ${task.dataset.map((d) => `\`${d}\``).join(", ")}`);
     if (task.backfill) out.push(`- After authorization (\`backfill\`): ${task.backfill.label}`);

@@ -1,18 +1,31 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "~/db/client";
-import { adProfiles, storeMarketplaces, syncRuns } from "~/db/schema";
+import { adProfiles, storeMarketplaces, stores, syncRuns } from "~/db/schema";
+import { regionTimeZone } from "~/server/amazon/marketplaces";
 import { describeSyncError } from "./errors";
 import type { SyncTaskDefinition } from "./kit/definition";
 import type { SyncRequestData } from "./kit/plan";
 import { failRun, type SyncScopeRef } from "./state";
 
-async function refOf(db: Database, task: SyncTaskDefinition, request: SyncRequestData): Promise<SyncScopeRef> {
+async function timeZoneOf(db: Database, task: SyncTaskDefinition, request: SyncRequestData): Promise<string | undefined> {
+  if (task.scope === "store") {
+    const [store] = await db
+      .select({ region: stores.region })
+      .from(stores)
+      .where(and(eq(stores.id, request.scopeId), eq(stores.organizationId, request.organizationId)));
+    return store ? regionTimeZone(store.region) : undefined;
+  }
   const table = task.scope === "ad_profile" ? adProfiles : storeMarketplaces;
   const [scope] = await db
     .select({ timeZone: table.timeZone })
     .from(table)
     .where(and(eq(table.id, request.scopeId), eq(table.organizationId, request.organizationId)));
-  return { organizationId: request.organizationId, task: task.key, window: request.window, scopeId: request.scopeId, timeZone: scope?.timeZone ?? "UTC" };
+  return scope?.timeZone;
+}
+
+async function refOf(db: Database, task: SyncTaskDefinition, request: SyncRequestData): Promise<SyncScopeRef> {
+  const timeZone = (await timeZoneOf(db, task, request)) ?? "UTC";
+  return { organizationId: request.organizationId, task: task.key, window: request.window, scopeId: request.scopeId, timeZone };
 }
 
 /** A job gave up after its retries: the state and the open run say why, in plain words. */

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "~/db/client";
-import { adProfiles, storeMarketplaces, syncStates } from "~/db/schema";
+import { adProfiles, storeMarketplaces, stores, syncStates } from "~/db/schema";
 import { BACKFILL, windowKeys, type SyncScope } from "./kit/definition";
 import { BUILT_TASKS } from "./registry";
 import { syncRequest, type SyncRequest } from "./scheduler";
@@ -42,11 +42,15 @@ export async function initialAdsSyncRequests(db: Database, data: { organizationI
   return initialRequests(db, "ad_profile", data.organizationId, profiles.map((p) => p.id), now);
 }
 
-/** After a store authorization: each marketplace the store sells in. */
+/** After a store authorization: each marketplace the store sells in, and the store as a whole. */
 export async function initialStoreSyncRequests(db: Database, data: { organizationId: string; storeId: string }, now = new Date()) {
   const marketplaces = await db
     .select({ id: storeMarketplaces.id })
     .from(storeMarketplaces)
     .where(and(eq(storeMarketplaces.organizationId, data.organizationId), eq(storeMarketplaces.storeId, data.storeId), eq(storeMarketplaces.isParticipating, true)));
-  return initialRequests(db, "store_marketplace", data.organizationId, marketplaces.map((m) => m.id), now);
+  const [store] = await db.select({ id: stores.id }).from(stores).where(and(eq(stores.id, data.storeId), eq(stores.organizationId, data.organizationId)));
+  return [
+    ...(await initialRequests(db, "store_marketplace", data.organizationId, marketplaces.map((m) => m.id), now)),
+    ...(await initialRequests(db, "store", data.organizationId, store ? [store.id] : [], now)),
+  ];
 }

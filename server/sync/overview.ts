@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { adProfiles, amazonGrants, storeMarketplaces, stores, syncRuns, syncStates } from "~/db/schema";
 import { UserFacingError } from "~/server/accounts/errors";
+import { regionTimeZone } from "~/server/amazon/marketplaces";
 import { attentionItems, isOverdue, windowHealth } from "./health";
 import { isBuiltTask, windowKeys, windowLabel, type SyncTaskDefinition } from "./kit/definition";
 import { SYNC_TASKS, syncTask } from "./registry";
@@ -33,7 +34,7 @@ export interface ScopeOverview {
 
 /** The Sync center: every task of the registry, with each of the organization's stores or ad profiles under it. */
 export async function syncOverview(db: Database, organizationId: string, now: Date = new Date()) {
-  const [profiles, marketplaces, states, runs, attention] = await Promise.all([
+  const [profiles, marketplaces, storeRows, states, runs, attention] = await Promise.all([
     db
       .select({ id: adProfiles.id, countryCode: adProfiles.countryCode, profileId: adProfiles.profileId, timeZone: adProfiles.timeZone, connected: adProfiles.connected, grantStatus: amazonGrants.status })
       .from(adProfiles)
@@ -45,6 +46,11 @@ export async function syncOverview(db: Database, organizationId: string, now: Da
       .innerJoin(stores, eq(stores.id, storeMarketplaces.storeId))
       .leftJoin(amazonGrants, eq(amazonGrants.id, stores.grantId))
       .where(eq(storeMarketplaces.organizationId, organizationId)),
+    db
+      .select({ id: stores.id, name: stores.name, region: stores.region, grantStatus: amazonGrants.status })
+      .from(stores)
+      .leftJoin(amazonGrants, eq(amazonGrants.id, stores.grantId))
+      .where(eq(stores.organizationId, organizationId)),
     db.select().from(syncStates).where(eq(syncStates.organizationId, organizationId)),
     db.select().from(syncRuns).where(eq(syncRuns.organizationId, organizationId)).orderBy(desc(syncRuns.startedAt)).limit(50),
     attentionItems(db, organizationId, now),
@@ -57,7 +63,9 @@ export async function syncOverview(db: Database, organizationId: string, now: Da
     const base =
       task.scope === "ad_profile"
         ? profiles.map((p) => ({ scopeId: p.id, label: `${p.countryCode} ads · ${p.profileId}`, timeZone: p.timeZone, paused: pausedReason(p.grantStatus, p.connected) }))
-        : marketplaces.map((m) => ({ scopeId: m.id, label: `${m.countryCode} · ${m.name}`, timeZone: m.timeZone, paused: pausedReason(m.grantStatus, m.participating) }));
+        : task.scope === "store"
+          ? storeRows.map((s) => ({ scopeId: s.id, label: `${s.name} (whole account)`, timeZone: regionTimeZone(s.region), paused: pausedReason(s.grantStatus, true) }))
+          : marketplaces.map((m) => ({ scopeId: m.id, label: `${m.countryCode} · ${m.name}`, timeZone: m.timeZone, paused: pausedReason(m.grantStatus, m.participating) }));
     return base.map((scope) => {
       const own = states.filter((x) => x.task === task.key && x.scopeId === scope.scopeId);
       const successes = own.map((s) => s.lastSucceededAt?.getTime() ?? 0).filter(Boolean);

@@ -106,5 +106,18 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
     expect(local(r.at).hour).toBeGreaterThanOrEqual(9);
     expect(r.days).toEqual(toWindows(Array.from({ length: 90 }, (_, i) => local(r.at).minus({ days: 89 - i }).toISODate()!), 31));
   }
-  expect(new Set(runs.map((r) => r.task))).toEqual(new Set(["ads-performance", "orders-incremental", "removals"]));
+  // Reimbursements, per seller account (its home zone, Los Angeles for North America): the 18 months before
+  // authorization first, then the last 30 days once a day, at or after 07:00 local.
+  const reimbursements = runs.filter((r) => r.task === "reimbursements");
+  expect(reimbursements[0]).toMatchObject({ window: "backfill", at: start });
+  expect(reimbursements[0]!.days![0]!.start).toBe("2024-12-10");
+  expect(reimbursements[0]!.days!.at(-1)!.end).toBe("2026-06-10");
+  const reimbursementsDaily = reimbursements.slice(1);
+  expect(reimbursementsDaily.map((r) => local(r.at).toISODate())).toEqual(["2026-06-11", "2026-06-12"]);
+  for (const r of reimbursementsDaily) {
+    expect(r.window).toBe("recent");
+    expect(local(r.at).hour).toBeGreaterThanOrEqual(7);
+    expect(r.days).toEqual(toWindows(Array.from({ length: 30 }, (_, i) => local(r.at).minus({ days: 29 - i }).toISODate()!), 31));
+  }
+  expect(new Set(runs.map((r) => r.task))).toEqual(new Set(["ads-performance", "orders-incremental", "removals", "reimbursements"]));
 });

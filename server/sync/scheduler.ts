@@ -26,9 +26,9 @@ export interface LiveScope {
   organizationId: string;
 }
 
-/** The scopes built tasks run for: connected ad profiles and participating marketplaces with a live grant. */
+/** The scopes built tasks run for: connected ad profiles, participating marketplaces and stores, with a live grant. */
 async function liveScopes(db: Database): Promise<Record<SyncScope, LiveScope[]>> {
-  const [profiles, marketplaces] = await Promise.all([
+  const [profiles, marketplaces, storeRows] = await Promise.all([
     db
       .select({ id: adProfiles.id, organizationId: adProfiles.organizationId })
       .from(adProfiles)
@@ -40,8 +40,13 @@ async function liveScopes(db: Database): Promise<Record<SyncScope, LiveScope[]>>
       .innerJoin(stores, eq(stores.id, storeMarketplaces.storeId))
       .innerJoin(amazonGrants, eq(amazonGrants.id, stores.grantId))
       .where(and(eq(storeMarketplaces.isParticipating, true), eq(amazonGrants.status, "active"))),
+    db
+      .select({ id: stores.id, organizationId: stores.organizationId })
+      .from(stores)
+      .innerJoin(amazonGrants, eq(amazonGrants.id, stores.grantId))
+      .where(eq(amazonGrants.status, "active")),
   ]);
-  return { ad_profile: profiles, store_marketplace: marketplaces };
+  return { ad_profile: profiles, store_marketplace: marketplaces, store: storeRows };
 }
 
 /**
@@ -54,7 +59,7 @@ export async function dueSyncRequests(db: Database, now: Date): Promise<SyncRequ
   const scopes = await liveScopes(db);
   for (const task of tasks)
     await ensureSyncStates(db, task, scopes[task.scope].flatMap((s) => windowKeys(task).map((window) => ({ organizationId: s.organizationId, window, scopeId: s.id }))));
-  const liveIds = [...scopes.ad_profile, ...scopes.store_marketplace].map((s) => s.id);
+  const liveIds = [...scopes.ad_profile, ...scopes.store_marketplace, ...scopes.store].map((s) => s.id);
   if (!liveIds.length) return [];
 
   const states = await db

@@ -69,7 +69,7 @@ beforeAll(async () => {
       invitationId: [invitation.id],
       storeId: [amazon.store.id],
       storeMarketplaceId: [amazon.marketplace.id],
-      scopeId: [amazon.adProfile.id, amazon.marketplace.id],
+      scopeId: [amazon.adProfile.id, amazon.marketplace.id, amazon.store.id],
       adProfileId: [amazon.adProfile.id],
       campaignId: [synced.campaignId],
       adGroupId: [synced.adGroupId],

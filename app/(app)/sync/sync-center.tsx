@@ -82,7 +82,7 @@ function TaskCard({ task, canRetry }: { task: Task; canRetry: boolean }) {
         <table className="table">
           <thead>
             <tr>
-              <th>{task.scope === "ad_profile" ? "Ad profile" : "Marketplace"}</th>
+              <th>{task.scope === "ad_profile" ? "Ad profile" : task.scope === "store" ? "Store" : "Marketplace"}</th>
               <th>Window</th>
               <th>Status</th>
               <th>Last success</th>

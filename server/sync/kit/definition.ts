@@ -7,7 +7,8 @@ import type { KitSteps } from "./steps";
  * these) drives the scheduler, the initial syncs, the Inngest functions, the Sync center and the docs.
  */
 
-export type SyncScope = "ad_profile" | "store_marketplace";
+/** What one run acts for: an ad profile, one marketplace of a store, or a whole store (seller account). */
+export type SyncScope = "ad_profile" | "store_marketplace" | "store";
 
 export type Cadence =
   /** Runs again between `minMinutes` and `maxMinutes` after the previous run started. */

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { adProfiles, amazonGrants, storeMarketplaces, stores } from "~/db/schema";
 import type { Region } from "~/server/amazon/endpoints";
+import { regionTimeZone } from "~/server/amazon/marketplaces";
 import type { AmazonCaller } from "~/server/amazon/request";
 import type { SyncScope } from "./definition";
 
@@ -18,8 +19,9 @@ export interface RunScope {
   quotaScope: string;
   /** Amazon's ad profile id (Ads calls send it as a header). */
   amazonProfileId?: string;
-  /** SP-API scopes: the marketplace and seller. */
+  /** SP-API scopes: the marketplace (store_marketplace), or every participating one (store), and the seller. */
   marketplaceId?: string;
+  marketplaceIds?: string[];
   sellingPartnerId?: string;
   storeId?: string;
 }
@@ -59,6 +61,7 @@ export async function resolveScope(db: Database, kind: SyncScope, organizationId
       },
     };
   }
+  if (kind === "store") return resolveStore(db, organizationId, scopeId);
   const [m] = await db
     .select({
       timeZone: storeMarketplaces.timeZone,
@@ -88,6 +91,34 @@ export async function resolveScope(db: Database, kind: SyncScope, organizationId
       marketplaceId: m.marketplaceId,
       sellingPartnerId: m.sellingPartnerId,
       storeId: m.storeId,
+    },
+  };
+}
+
+async function resolveStore(db: Database, organizationId: string, storeId: string): Promise<ScopeResolution> {
+  const [s] = await db
+    .select({ sellingPartnerId: stores.sellingPartnerId, region: stores.region, grantId: amazonGrants.id, grantStatus: amazonGrants.status })
+    .from(stores)
+    .leftJoin(amazonGrants, eq(amazonGrants.id, stores.grantId))
+    .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
+  if (!s?.grantId) return { skipped: "The store is disconnected." };
+  if (s.grantStatus !== "active") return { skipped: "The store's Amazon authorization needs to be renewed; syncing is paused." };
+  const marketplaces = await db
+    .select({ marketplaceId: storeMarketplaces.marketplaceId })
+    .from(storeMarketplaces)
+    .where(and(eq(storeMarketplaces.storeId, storeId), eq(storeMarketplaces.isParticipating, true)));
+  return {
+    scope: {
+      kind: "store",
+      organizationId,
+      scopeId: storeId,
+      timeZone: regionTimeZone(s.region as Region),
+      grantId: s.grantId,
+      region: s.region as Region,
+      quotaScope: s.sellingPartnerId,
+      marketplaceIds: marketplaces.map((m) => m.marketplaceId).sort(),
+      sellingPartnerId: s.sellingPartnerId,
+      storeId,
     },
   };
 }

@@ -35,7 +35,7 @@ export interface SpReportTask {
 export function reportRequest(task: Pick<SpReportTask, "reportType">, plan: RunPlan, window: DayWindow): SpReportRequest {
   return {
     reportType: task.reportType,
-    marketplaceIds: [plan.scope.marketplaceId!],
+    marketplaceIds: plan.scope.marketplaceIds ?? [plan.scope.marketplaceId!],
     dataStartTime: startOfLocalDay(window.start, plan.scope.timeZone).toISOString(),
     dataEndTime: new Date(startOfLocalDay(addDays(window.end, 1), plan.scope.timeZone).getTime() - 1000).toISOString(),
   };

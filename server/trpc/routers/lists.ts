@@ -1,4 +1,4 @@
-import { listPage } from "~/server/lists/query";
+import { listPage, listScopes } from "~/server/lists/query";
 import { daysOf, listPageInput } from "~/server/lists/input";
 import { listOf } from "~/server/lists/registry";
 import { listSyncState } from "~/server/lists/status";
@@ -10,10 +10,11 @@ export const listsRouter = createTRPCRouter({
     .input(listPageInput)
     .query(async ({ ctx, input }) => {
       const list = listOf(input.list)!;
-      const [page, sync] = await Promise.all([
+      const [page, sync, scopes] = await Promise.all([
         listPage(ctx.db, list, ctx.organizationId, { ...input, days: daysOf(input) }),
         listSyncState(ctx.db, ctx.organizationId, list.task),
+        listScopes(ctx.db, list, ctx.organizationId),
       ]);
-      return { ...page, sync, columns: list.columns.map(({ key, label, kind, total }) => ({ key, label, kind, total: Boolean(total) })) };
+      return { ...page, sync, scopes, scopeKind: list.scope.kind, columns: list.columns.map(({ key, label, kind, total }) => ({ key, label, kind, total: Boolean(total) })) };
     }),
 });

@@ -1,10 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeMarketplaces, syncStates } from "~/db/schema";
-import { createTestDatabase, type TestDatabase } from "~/db/testing";
-import type { RunningSandbox } from "~/sandbox";
-import { startTestAmazon } from "~/test/amazon-sandbox";
-import { eventually, startSyncWorld } from "~/test/sync-world";
+import { beforeAll, describe, expect, it } from "vitest";
+import { storeMarketplaces } from "~/db/schema";
+import { setUpReportTaskWorld } from "~/test/report-task-world";
+import { eventually } from "~/test/sync-world";
 import { removalOrders } from "./table";
 
 /*
@@ -13,57 +11,30 @@ import { removalOrders } from "./table";
  * Amazon's report; a malformed file fails the run in plain words and changes nothing.
  */
 
-let t: TestDatabase;
-let amazon: RunningSandbox;
-let world: Awaited<ReturnType<typeof startSyncWorld>>;
-let setup: Awaited<ReturnType<Awaited<ReturnType<typeof startSyncWorld>>["authorize"]>>;
+const { ctx, truth: reportTruth, stateOf } = setUpReportTaskWorld();
 let marketplaceId: string;
-
 beforeAll(async () => {
-  t = await createTestDatabase();
-  // A frozen Amazon clock, so "equal to Amazon" is exact; reports ready at once.
-  amazon = await startTestAmazon({ volume: "small", reportDelaySeconds: 0, timeScale: 0 });
-  // Amazon's buckets refill on its (frozen) clock, ours on real time: room for the test's 12 months of
-  // reports (and the store's orders) on both sides, as an accelerated sandbox has.
-  for (const limit of Object.values(amazon.sandbox.quotas.spLimits)) limit.burst = 1000;
-  process.env.AMAZON_QUOTA_SCALE = "1000";
-  world = await startSyncWorld(t, amazon);
-  setup = await world.authorize(0);
-  const [m] = await t.db.select().from(storeMarketplaces).where(and(eq(storeMarketplaces.storeId, setup.storeId), eq(storeMarketplaces.marketplaceId, "ATVPDKIKX0DER")));
+  const [m] = await ctx.t.db
+    .select()
+    .from(storeMarketplaces)
+    .where(and(eq(storeMarketplaces.storeId, ctx.setup.storeId), eq(storeMarketplaces.marketplaceId, "ATVPDKIKX0DER")));
   marketplaceId = m!.id;
-}, 120_000);
-afterAll(async () => {
-  await world?.close();
-  await amazon?.close();
-  await t?.drop();
 });
 
-const state = (window: string) =>
-  t.db.select().from(syncStates).where(and(eq(syncStates.scopeId, marketplaceId), eq(syncStates.task, "removals"), eq(syncStates.window, window)));
-
-async function truth(from: Date, to: Date) {
-  const url = new URL("/__sandbox/truth/report", amazon.origin);
-  url.search = new URLSearchParams({
-    reportType: "GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA",
-    sellerId: setup.seller.sellerId,
-    marketplaceId: "ATVPDKIKX0DER",
-    from: from.toISOString(),
-    to: to.toISOString(),
-  }).toString();
-  return ((await (await fetch(url)).json()) as { rows: Record<string, string>[] }).rows;
-}
+const state = (window: string) => stateOf("removals", marketplaceId, window);
+const truth = (from: Date, to: Date) => reportTruth("GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA", from, to, "ATVPDKIKX0DER");
 
 const key = (r: { orderId: string; sku: string; fnsku: string; disposition: string }) => `${r.orderId}/${r.sku}/${r.fnsku}/${r.disposition}`;
 
 describe("removal report", () => {
   it("backfills the 12 months before authorization, equal to Amazon's report", { timeout: 240_000 }, async () => {
     const done = await eventually("the removals backfill", async () => {
-      const [s] = await state("backfill");
+      const s = await state("backfill");
       if (s?.status === "failed") throw new Error(`removals failed: ${s.lastError}`);
       return s?.lastSucceededAt ? s : null;
     }, 200_000);
     expect(done.progressDone).toBe(done.progressTotal);
-    const ours = await t.db.select().from(removalOrders).where(eq(removalOrders.storeMarketplaceId, marketplaceId));
+    const ours = await ctx.t.db.select().from(removalOrders).where(eq(removalOrders.storeMarketplaceId, marketplaceId));
     const { DateTime } = await import("luxon");
     const today = DateTime.now().setZone("America/Los_Angeles").startOf("day");
     const expected = await truth(today.minus({ months: 12 }).toJSDate(), today.plus({ days: 1 }).toJSDate());
@@ -93,27 +64,27 @@ describe("removal report", () => {
 
   it("a malformed file fails the run in plain words, and nothing changes", { timeout: 180_000 }, async () => {
     const checksum = async () =>
-      (await t.sql`select md5(string_agg(t::text, ',' order by t::text)) as h from removal_orders t where store_marketplace_id = ${marketplaceId}`)[0]!.h as string;
+      (await ctx.t.sql`select md5(string_agg(t::text, ',' order by t::text)) as h from removal_orders t where store_marketplace_id = ${marketplaceId}`)[0]!.h as string;
     const before = await checksum();
     // A later Amazon moment, so the daily window is not an identical request inside the regeneration limit.
-    amazon.sandbox.clock.advance(31 * 60_000);
-    amazon.sandbox.faults.set("createReport", { malformedRows: 2 });
+    ctx.amazon.sandbox.clock.advance(31 * 60_000);
+    ctx.amazon.sandbox.faults.set("createReport", { malformedRows: 2 });
     try {
-      await expect(world.run("removals", { organizationId: setup.member.organizationId, scopeId: marketplaceId, window: "recent" })).rejects.toThrow(
+      await expect(ctx.world.run("removals", { organizationId: ctx.setup.member.organizationId, scopeId: marketplaceId, window: "recent" })).rejects.toThrow(
         /recent failed: The report file has a malformed line/,
       );
     } finally {
-      amazon.sandbox.faults.clear();
+      ctx.amazon.sandbox.faults.clear();
     }
     expect(await checksum()).toBe(before);
-    const [s] = await state("recent");
+    const s = await state("recent");
     expect(s).toMatchObject({ status: "failed" });
     expect(s!.lastError).toMatch(/malformed line/);
   });
 
   it("the daily window loads again cleanly, changing nothing that did not change", { timeout: 180_000 }, async () => {
-    amazon.sandbox.clock.advance(31 * 60_000);
-    const run = await world.run("removals", { organizationId: setup.member.organizationId, scopeId: marketplaceId, window: "recent" });
+    ctx.amazon.sandbox.clock.advance(31 * 60_000);
+    const run = await ctx.world.run("removals", { organizationId: ctx.setup.member.organizationId, scopeId: marketplaceId, window: "recent" });
     expect(run).toMatchObject({ status: "succeeded", rowsWritten: 0 });
     expect(run.apiCalls).toBeGreaterThan(0);
   });
