@@ -1,5 +1,6 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { setting } from "~/server/settings";
 import * as schema from "./schema";
 
 export type Database = ReturnType<typeof createDatabase>["db"];
@@ -16,7 +17,7 @@ const globalForDb = globalThis as unknown as { __appDb?: Handle };
 /** One pool per process (survives Next's module reloading in dev). */
 function handle(): Handle {
   if (!globalForDb.__appDb) {
-    const url = process.env.DATABASE_URL;
+    const url = setting("DATABASE_URL");
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
     globalForDb.__appDb = createDatabase(url);
   }

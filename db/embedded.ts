@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { childEnvironment } from "~/server/settings";
 import { DatabaseStartError } from "./embedded/checks";
 import type { EmbeddedOptions } from "./embedded/options";
 import type { ChildMessage, ParentMessage } from "./embedded/protocol";
@@ -34,7 +35,7 @@ export function startEmbeddedPostgres(options: EmbeddedOptions): Promise<Embedde
   // From the project root, so `--import tsx` and the `~/` paths resolve wherever the caller runs.
   const child = spawn(process.execPath, ["--import", "tsx", childEntry], {
     cwd: projectRoot,
-    env: { ...process.env, EMBEDDED_POSTGRES_OPTIONS: JSON.stringify(options) },
+    env: childEnvironment({ EMBEDDED_POSTGRES_OPTIONS: JSON.stringify(options) }),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     // A process group of its own: a terminal's Ctrl-C reaches the caller, which stops the database last,
     // after whatever still uses it (the channel still ends it if the caller dies first).

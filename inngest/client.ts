@@ -1,4 +1,5 @@
 import { Inngest } from "inngest";
+import { setting } from "~/server/settings";
 
 /**
  * The one Inngest client. Its mode comes from the environment, so the same code runs:
@@ -11,8 +12,14 @@ export const inngest = new Inngest({ id: "shelfwise" });
 
 export type InngestMode = "embedded" | "self-hosted" | "cloud";
 
+const configured = () => ({
+  INNGEST_BASE_URL: setting("INNGEST_BASE_URL"),
+  INNGEST_SIGNING_KEY: setting("INNGEST_SIGNING_KEY"),
+  INNGEST_EVENT_KEY: setting("INNGEST_EVENT_KEY"),
+});
+
 /** Which mode the launcher should run in; the embedded executor starts only for "embedded". */
-export function inngestMode(env: Record<string, string | undefined> = process.env): InngestMode {
+export function inngestMode(env: Readonly<Record<string, string | undefined>> = configured()): InngestMode {
   if (env.INNGEST_BASE_URL) return "self-hosted";
   if (env.INNGEST_SIGNING_KEY || env.INNGEST_EVENT_KEY) return "cloud";
   return "embedded";

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { SandboxCredentials } from "./credentials";
 import { createSandboxServer } from "./http/server";
 import { allRoutes } from "./routes";
+import { sandboxSetting } from "./settings";
 import type { SandboxOptions } from "./state";
 import { Sandbox } from "./state";
 
@@ -10,7 +11,8 @@ export { SANDBOX_CREDENTIALS } from "./credentials";
 export type { SandboxOptions } from "./state";
 export { Sandbox } from "./state";
 
-export const DEFAULT_SANDBOX_PORT = 8300;
+/** SANDBOX_PORT's default (sandbox/settings.ts). */
+export const DEFAULT_SANDBOX_PORT = sandboxSetting("SANDBOX_PORT", {});
 
 export interface RunningSandbox {
   origin: string;
@@ -26,8 +28,7 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const sb = new Sandbox(options);
   const { server, destroyAll } = createSandboxServer(sb, allRoutes());
-  const envPort = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : undefined;
-  const port = options.port ?? envPort ?? DEFAULT_SANDBOX_PORT;
+  const port = options.port ?? sandboxSetting("SANDBOX_PORT");
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

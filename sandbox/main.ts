@@ -1,18 +1,25 @@
-import { DEFAULT_SANDBOX_PORT, startSandbox } from "./index";
-import type { Volume } from "./world/config";
+import { startSandbox, type SandboxOptions } from "./index";
+import { sandboxSetting } from "./settings";
 
-// `npm run sandbox`: the local Amazon on SANDBOX_PORT (default 8300).
-const port = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_SANDBOX_PORT;
-const volume = (process.env.SANDBOX_VOLUME ?? "small") as Volume;
-const sb = await startSandbox({
-  port,
-  host: process.env.SANDBOX_HOST ?? "127.0.0.1",
-  seed: process.env.SANDBOX_SEED ?? "shelfwise",
-  volume,
-  timeScale: process.env.SANDBOX_TIME_SCALE ? Number(process.env.SANDBOX_TIME_SCALE) : 1,
-  reportDelaySeconds: process.env.SANDBOX_REPORT_DELAY ? Number(process.env.SANDBOX_REPORT_DELAY) : 60,
-  log: process.env.SANDBOX_LOG === "1",
-});
+// `npm run sandbox`: the local Amazon on SANDBOX_PORT (default 8300). Every setting is read before
+// anything starts, so a bad one stops it with a message naming the variable.
+function options(): SandboxOptions {
+  try {
+    return {
+      port: sandboxSetting("SANDBOX_PORT"),
+      host: sandboxSetting("SANDBOX_HOST"),
+      seed: sandboxSetting("SANDBOX_SEED"),
+      volume: sandboxSetting("SANDBOX_VOLUME"),
+      timeScale: sandboxSetting("SANDBOX_TIME_SCALE"),
+      reportDelaySeconds: sandboxSetting("SANDBOX_REPORT_DELAY"),
+      log: sandboxSetting("SANDBOX_LOG"),
+    };
+  } catch (error) {
+    console.error(`[sandbox] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+const sb = await startSandbox(options());
 
 const c = sb.credentials;
 console.info(`Sandbox Amazon listening on ${sb.origin}`);

@@ -9,6 +9,8 @@ import { UserFacingError } from "~/server/accounts/errors";
 import { createOrganization } from "~/server/organizations/create";
 import { acceptInvitation } from "~/server/organizations/invitations";
 import { resolveActiveMembership } from "~/server/organizations/membership";
+import { setting } from "~/server/settings";
+import { isProduction } from "~/server/settings/build-mode";
 import { ACTIVE_ORGANIZATION_COOKIE } from "~/server/trpc/context";
 
 async function requireUserId(): Promise<string> {
@@ -22,7 +24,7 @@ async function setActiveOrganization(organizationId: string) {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: process.env.NODE_ENV === "production" && process.env.APP_URL?.startsWith("https://"),
+    secure: isProduction() && setting("APP_URL")?.startsWith("https://"),
     maxAge: 365 * 24 * 60 * 60,
   });
 }

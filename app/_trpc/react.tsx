@@ -6,6 +6,7 @@ import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { isDevelopment } from "~/server/settings/build-mode";
 import type { AppRouter } from "~/server/trpc/root";
 import { createQueryClient } from "./query-client";
 
@@ -24,7 +25,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     api.createClient({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error) }),
+        loggerLink({ enabled: (op) => isDevelopment() || (op.direction === "down" && op.result instanceof Error) }),
         httpBatchLink({ transformer: superjson, url: "/api/trpc", headers: () => ({ "x-trpc-source": "react" }) }),
       ],
     }),

@@ -3,8 +3,8 @@
  * is a process of its own). It reads its options from EMBEDDED_POSTGRES_OPTIONS, reports over the IPC
  * channel, and stops the server when told to or when its parent goes away (the channel closes).
  */
+import { setting } from "~/server/settings";
 import { startServer, type RunningServer } from "./server";
-import type { EmbeddedOptions } from "./options";
 import type { ChildMessage, ParentMessage } from "./protocol";
 
 const send = (message: ChildMessage) => process.send?.(message);
@@ -26,7 +26,8 @@ process.on("message", (message: ParentMessage) => {
 process.on("disconnect", () => void stop());
 
 try {
-  const options = JSON.parse(process.env.EMBEDDED_POSTGRES_OPTIONS ?? "") as EmbeddedOptions;
+  const options = setting("EMBEDDED_POSTGRES_OPTIONS");
+  if (!options) throw new Error("EMBEDDED_POSTGRES_OPTIONS is not set: this process is started by db/embedded.ts.");
   running = await startServer(options);
   if (stopping || !process.connected) await stop();
   else send({ type: "ready", url: running.url, adminUrl: running.adminUrl });

@@ -1,8 +1,7 @@
 import { pruneExecutorHistory } from "~/inngest/engine/prune";
 import { inngest } from "~/inngest/client";
 import { dailyMaintenance, executorHistoryPruneRequested } from "~/inngest/events";
-
-const DEFAULT_DAYS = 14;
+import { setting } from "~/server/settings";
 
 /**
  * Keeps the embedded executor's tables small: finished runs, their steps and attempts, and events
@@ -18,7 +17,7 @@ export const pruneExecutorHistoryFn = inngest.createFunction(
   },
   async ({ event, step }) => {
     const fromEvent = event.name === "executor/history-prune.requested" ? event.data.olderThanDays : undefined;
-    const days = fromEvent ?? (Number(process.env.EXECUTOR_HISTORY_DAYS) || DEFAULT_DAYS);
+    const days = fromEvent ?? setting("EXECUTOR_HISTORY_DAYS");
     const cutoff = await step.run("compute-cutoff", () => new Date(Date.now() - days * 86_400_000).toISOString());
     return step.run("delete-old-history", async () => {
       const { db } = await import("~/db/client");

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Ctx, Reply } from "../http/types";
 import { spError } from "../http/types";
+import { sandboxSetting } from "../settings";
 
 // Amazon's *static* SP-API sandbox: requests that match an `x-amzn-api-sandbox`
 // example of the official models get that example's documented answer. Served
@@ -13,8 +14,10 @@ interface Example { status: number; params: Record<string, unknown>; response: u
 interface Op { method: string; re: RegExp; names: string[]; paramIn: Record<string, string>; examples: Example[] }
 
 function modelsDir(): string | undefined {
-  if (process.env.SANDBOX_SP_MODELS_DIR) return process.env.SANDBOX_SP_MODELS_DIR;
-  if (process.env.SHARED_AMAZON_DIR) return path.join(process.env.SHARED_AMAZON_DIR, "sp-api-models");
+  const configured = sandboxSetting("SANDBOX_SP_MODELS_DIR");
+  if (configured) return configured;
+  const shared = sandboxSetting("SHARED_AMAZON_DIR");
+  if (shared) return path.join(shared, "sp-api-models");
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, "package.json"))) {
     const up = path.dirname(dir);

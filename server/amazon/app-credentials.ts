@@ -1,3 +1,5 @@
+import { AMAZON_CREDENTIALS, appUrl, setting } from "~/server/settings";
+
 /**
  * Our application's identity at Amazon. Real values come from the environment; `npm start` fills them with
  * the sandbox Amazon's documented credentials when none are set.
@@ -16,23 +18,23 @@ export class AmazonNotConfiguredError extends Error {
   override name = "AmazonNotConfiguredError";
 }
 
-export function appCredentials(env: NodeJS.ProcessEnv = process.env): AppCredentials {
+export function appCredentials(): AppCredentials {
   const required = {
-    spApiApplicationId: env.SP_API_APPLICATION_ID,
-    spApiClientId: env.SP_API_CLIENT_ID,
-    spApiClientSecret: env.SP_API_CLIENT_SECRET,
-    adsClientId: env.ADS_CLIENT_ID,
-    adsClientSecret: env.ADS_CLIENT_SECRET,
+    spApiApplicationId: setting("SP_API_APPLICATION_ID"),
+    spApiClientId: setting("SP_API_CLIENT_ID"),
+    spApiClientSecret: setting("SP_API_CLIENT_SECRET"),
+    adsClientId: setting("ADS_CLIENT_ID"),
+    adsClientSecret: setting("ADS_CLIENT_SECRET"),
   };
   const missing = Object.entries(required).filter(([, v]) => !v);
   if (missing.length)
     throw new AmazonNotConfiguredError(
-      "Amazon is not configured: set SP_API_APPLICATION_ID, SP_API_CLIENT_ID, SP_API_CLIENT_SECRET, ADS_CLIENT_ID and ADS_CLIENT_SECRET, or start with `npm start` to use the sandbox Amazon.",
+      `Amazon is not configured: set ${AMAZON_CREDENTIALS.join(", ")}, or start with \`npm start\` to use the sandbox Amazon.`,
     );
-  return { ...(required as Record<keyof typeof required, string>), spApiDraft: env.SP_API_DRAFT_APP !== "false" };
+  return { ...(required as Record<keyof typeof required, string>), spApiDraft: setting("SP_API_DRAFT_APP") };
 }
 
-export function callbackUrls(env: NodeJS.ProcessEnv = process.env) {
-  const origin = (env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+export function callbackUrls() {
+  const origin = appUrl().replace(/\/$/, "");
   return { store: `${origin}/api/amazon/store/callback`, ads: `${origin}/api/amazon/ads/callback` };
 }

@@ -1,3 +1,5 @@
+import { setting } from "~/server/settings";
+
 /**
  * Where each Amazon service lives, per region. With AMAZON_SANDBOX_URL set (the default when no real
  * Amazon credentials are configured) every host is the sandbox Amazon, which serves all of Amazon's paths
@@ -47,8 +49,8 @@ const AMAZON: Record<Region, RegionHosts> = {
   },
 };
 
-export function amazonHosts(region: Region, env: NodeJS.ProcessEnv = process.env): RegionHosts {
-  const sandbox = env.AMAZON_SANDBOX_URL?.replace(/\/$/, "");
+export function amazonHosts(region: Region): RegionHosts {
+  const sandbox = setting("AMAZON_SANDBOX_URL")?.replace(/\/$/, "");
   if (sandbox) return { sellerCentral: sandbox, adsConsent: sandbox, lwaToken: sandbox, spApi: sandbox, adsApi: sandbox };
   return AMAZON[region];
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { apiQuotaBuckets } from "~/db/schema";
+import { setting } from "~/server/settings";
 
 export interface QuotaSpec {
   ratePerSecond: number;
@@ -36,9 +37,8 @@ export const SP_API_QUOTAS: Record<string, QuotaSpec> = {
 export const ADS_API_QUOTA: QuotaSpec = { ratePerSecond: 2, burst: 5 };
 
 /** Speeds every rate up together with the sandbox's time scale, for accelerated tests and demos. */
-export function quotaScale(env: NodeJS.ProcessEnv = process.env): number {
-  const scale = Number(env.AMAZON_QUOTA_SCALE ?? 1);
-  return Number.isFinite(scale) && scale > 0 ? scale : 1;
+export function quotaScale(): number {
+  return setting("AMAZON_QUOTA_SCALE");
 }
 
 /**

@@ -31,11 +31,22 @@ describe("client address", () => {
     expect(addressKey("999.1.1.1")).toBeNull();
   });
 
-  it("reads TRUST_PROXY as a number of proxies", () => {
-    expect(trustedProxyCount(undefined)).toBe(0);
-    expect(trustedProxyCount("false")).toBe(0);
-    expect(trustedProxyCount("true")).toBe(1);
-    expect(trustedProxyCount(" 2 ")).toBe(2);
-    expect(() => trustedProxyCount("yes please")).toThrow(/TRUST_PROXY/);
+  it("reads TRUST_PROXY as a number of proxies, as the environment holds it now", () => {
+    const before = process.env.TRUST_PROXY;
+    try {
+      const count = (value: string | undefined) => {
+        if (value === undefined) delete process.env.TRUST_PROXY;
+        else process.env.TRUST_PROXY = value;
+        return trustedProxyCount();
+      };
+      expect(count(undefined)).toBe(0);
+      expect(count("false")).toBe(0);
+      expect(count("true")).toBe(1);
+      expect(count(" 2 ")).toBe(2);
+      expect(() => count("yes please")).toThrow('TRUST_PROXY must be false, true or a number of proxies up to 10 (got "yes please")');
+    } finally {
+      if (before === undefined) delete process.env.TRUST_PROXY;
+      else process.env.TRUST_PROXY = before;
+    }
   });
 });

@@ -1,17 +1,11 @@
 import { isIP } from "node:net";
+import { setting } from "~/server/settings";
 
 /**
  * How many reverse proxies in front of the app add the address they saw to X-Forwarded-For
- * (`TRUST_PROXY`: unset or `false` = none, `true` = one, or a number).
+ * (`TRUST_PROXY`: unset or `false` = none, `true` = one, or a number; parsed by the settings module).
  */
-export function trustedProxyCount(value = process.env.TRUST_PROXY): number {
-  const setting = value?.trim().toLowerCase() ?? "";
-  if (setting === "" || setting === "false" || setting === "0") return 0;
-  if (setting === "true") return 1;
-  const count = Number(setting);
-  if (Number.isInteger(count) && count > 0 && count <= 10) return count;
-  throw new Error(`TRUST_PROXY must be true, false or the number of proxies in front of the app, not "${value}".`);
-}
+export const trustedProxyCount = (): number => setting("TRUST_PROXY");
 
 /**
  * The address a request came from, as the key of the per-address sign-in limit, or null when unknown.

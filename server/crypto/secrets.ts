@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { setting } from "~/server/settings";
 
 /**
  * Envelope encryption for secrets at rest (refresh and access tokens): AES-256-GCM with a key ring.
@@ -67,7 +68,7 @@ export function encryptedWithKey(stored: string): string | undefined {
 
 let cached: { source: string; ring: KeyRing } | undefined;
 export function defaultKeyRing(): KeyRing {
-  const source = process.env.ENCRYPTION_KEYS ?? "";
+  const source = setting("ENCRYPTION_KEYS") ?? "";
   if (cached?.source !== source) cached = { source, ring: parseKeyRing(source) };
   return cached.ring;
 }

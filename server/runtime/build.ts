@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { childEnvironment } from "~/server/settings";
 
 const SOURCES = ["app", "server", "db", "inngest", "public", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
@@ -23,7 +24,7 @@ export function buildIfStale(root: string, log: (line: string) => void): void {
   const result = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: childEnvironment({ NEXT_TELEMETRY_DISABLED: "1" }),
   });
   if (result.status !== 0) throw new Error("The web app failed to build (see the output above).");
 }

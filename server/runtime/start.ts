@@ -12,12 +12,10 @@ import { SANDBOX_CREDENTIALS } from "~/sandbox/credentials";
 import { createDatabase } from "~/db/client";
 import { reencryptSecrets } from "~/server/crypto/reencrypt";
 import { generateKeyRingEntry, parseKeyRing } from "~/server/crypto/secrets";
+import { AMAZON_CREDENTIALS, appUrl as configuredAppUrl, checkSettings, childEnvironment, setting } from "~/server/settings";
 import { buildIfStale } from "./build";
 import { DEFAULT_RESTART_POLICY, supervise, waitForHttp, type Supervised } from "./processes";
 import { persistentSecret } from "./secrets";
-
-/** Setting any of these means real Amazon; with none, the sandbox Amazon stands in. */
-const AMAZON_SETTINGS = ["SP_API_APPLICATION_ID", "SP_API_CLIENT_ID", "SP_API_CLIENT_SECRET", "ADS_CLIENT_ID", "ADS_CLIENT_SECRET"];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const log = (line: string) => console.info(`[start] ${line}`);
@@ -40,18 +38,25 @@ process.on("exit", () => {
 });
 
 async function main() {
-  const port = Number(process.env.PORT ?? 3000);
-  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
-  const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
+  // Every child's settings, checked before anything starts: a bad value stops us here, by name, rather
+  // than a child later (or a page, or a job).
+  const problems = checkSettings();
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`[start] ${problem}`);
+    process.exit(1);
+  }
+  const port = setting("PORT");
+  const appUrl = configuredAppUrl();
+  const dataDir = path.resolve(root, setting("DATA_DIR"));
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  let databaseUrl = process.env.DATABASE_URL;
+  let databaseUrl = setting("DATABASE_URL");
   if (!databaseUrl) {
     log("No DATABASE_URL: starting the embedded PostgreSQL…");
     embedded = await superviseEmbeddedDatabase({
-      dataDir: path.resolve(root, process.env.EMBEDDED_POSTGRES_DIR ?? path.join(dataDir, "postgres")),
-      port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54320),
+      dataDir: path.resolve(root, setting("EMBEDDED_POSTGRES_DIR") ?? path.join(dataDir, "postgres")),
+      port: setting("EMBEDDED_POSTGRES_PORT"),
       database: "shelfwise",
       password: persistentSecret(dataDir, "postgres-password", undefined),
     });
@@ -61,17 +66,16 @@ async function main() {
   log("Database ready and migrated.");
 
   const internalAppUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childEnvironment({
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: databaseUrl,
     APP_URL: appUrl,
-    AUTH_URL: process.env.AUTH_URL ?? appUrl,
-    AUTH_SECRET: persistentSecret(dataDir, "auth-secret", process.env.AUTH_SECRET),
+    AUTH_URL: setting("AUTH_URL") ?? appUrl,
+    AUTH_SECRET: persistentSecret(dataDir, "auth-secret", setting("AUTH_SECRET")),
     AUTH_TRUST_HOST: "true",
-    ENCRYPTION_KEYS: persistentSecret(dataDir, "encryption-keys", process.env.ENCRYPTION_KEYS, generateKeyRingEntry),
-  };
+    ENCRYPTION_KEYS: persistentSecret(dataDir, "encryption-keys", setting("ENCRYPTION_KEYS"), generateKeyRingEntry),
+  });
 
   // A crashed child is restarted with backoff while the others keep running; one that keeps crashing
   // before it ever stays up stops the product, loudly.
@@ -88,9 +92,9 @@ async function main() {
   // outlives a killed parent).
   const tsNode = (file: string) => [process.execPath, ["--import", "tsx", file]] as const;
 
-  const useSandbox = !AMAZON_SETTINGS.some((name) => process.env[name]);
+  const useSandbox = !AMAZON_CREDENTIALS.some((name) => setting(name));
   if (useSandbox) {
-    const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8300);
+    const sandboxPort = setting("SANDBOX_PORT");
     log(`No Amazon credentials: starting the sandbox Amazon on port ${sandboxPort}.`);
     const [node, args] = tsNode("sandbox/main.ts");
     start("sandbox", node, args, { ...env, SANDBOX_PORT: String(sandboxPort) });
@@ -104,8 +108,8 @@ async function main() {
     });
   }
 
-  const embeddedExecutor = inngestMode(process.env) === "embedded";
-  const executorPort = Number(process.env.EXECUTOR_PORT ?? 8288);
+  const embeddedExecutor = inngestMode() === "embedded";
+  const executorPort = setting("EXECUTOR_PORT");
   if (embeddedExecutor) {
     // Our executor stands in for an Inngest server, with keys of its own kept in the data folder: the
     // app verifies every call's signature, as in production. Dev mode is never on.
@@ -121,7 +125,7 @@ async function main() {
   buildIfStale(root, log);
 
   // Loopback only unless HOST opens it (e.g. HOST=0.0.0.0 behind a reverse proxy on another machine).
-  start("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], env);
+  start("web", path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", setting("HOST")], env);
   await waitForHttp(`${internalAppUrl}/sign-in`, 60_000);
 
   if (embeddedExecutor) {

@@ -2,6 +2,7 @@ import "server-only";
 import { getToken } from "next-auth/jwt";
 import { db, type Database } from "~/db/client";
 import { isSessionCurrent } from "~/server/accounts/sessions";
+import { setting } from "~/server/settings";
 import type { Context } from "./init";
 
 export const ACTIVE_ORGANIZATION_COOKIE = "active_org";
@@ -23,8 +24,8 @@ function readCookie(header: string | null, name: string): string | undefined {
 export async function createRequestContext(headers: Headers, database: Database = db): Promise<Context> {
   const token = await getToken({
     req: { headers },
-    secret: process.env.AUTH_SECRET,
-    secureCookie: (process.env.AUTH_URL ?? process.env.APP_URL ?? "").startsWith("https://"),
+    secret: setting("AUTH_SECRET"),
+    secureCookie: (setting("AUTH_URL") ?? setting("APP_URL") ?? "").startsWith("https://"),
   });
   const current = token ? await isSessionCurrent(database, token.sub, token.sessionVersion) : false;
   return {

@@ -5,6 +5,7 @@ import type { Database } from "~/db/client";
 import { UserFacingError } from "~/server/accounts/errors";
 import { logUnexpectedError, UNEXPECTED_ERROR_MESSAGE } from "~/server/http/unexpected-error";
 import { resolveActiveMembership } from "~/server/organizations/membership";
+import { isDevelopment } from "~/server/settings/build-mode";
 import { hasRole, type Role } from "~/server/organizations/roles";
 import { describeInputError } from "~/server/validation/input-error";
 
@@ -31,7 +32,7 @@ const t = initTRPC
   .create({
     transformer: superjson,
     // Stacks name files and carry the failing message; only a developer's own `next dev` shows them.
-    isDev: process.env.NODE_ENV === "development",
+    isDev: isDevelopment(),
     errorFormatter: ({ shape, error }) => {
       const zodError = inputError(error);
       return {

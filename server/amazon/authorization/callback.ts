@@ -5,6 +5,7 @@ import { completeAdsAuthorization } from "./ads";
 import { AuthorizationError } from "./errors";
 import { completeStoreAuthorization, type AuthorizationDeps } from "./store";
 import { logUnexpectedError } from "~/server/http/unexpected-error";
+import { setting } from "~/server/settings";
 
 export interface CallbackDeps extends Pick<AuthorizationDeps, "db" | "publish"> {
   /** The signed-in user of the request (Auth.js's session), or null. */
@@ -22,7 +23,7 @@ const requestDeps: CallbackDeps = {
  * authorizations page with the outcome (a code, never Amazon's own text or a token).
  */
 export async function handleAmazonCallback(kind: "store" | "ads", request: Request, deps: CallbackDeps = requestDeps): Promise<Response> {
-  const appOrigin = process.env.APP_URL ?? new URL(request.url).origin;
+  const appOrigin = setting("APP_URL") ?? new URL(request.url).origin;
   const to = (params: Record<string, string>) =>
     Response.redirect(new URL(`/settings/amazon?${new URLSearchParams(params)}`, appOrigin), 303);
 
