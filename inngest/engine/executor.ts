@@ -182,7 +182,14 @@ export class Executor {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await Promise.allSettled([...this.inFlight]);
+    // Calls in flight may finish (their results are applied), but not for longer than a lease: past it
+    // their items are leased again anyway, by this executor's successor or another one.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.ctx.leaseMs))),
+    ]);
+    clearTimeout(timer);
     await this.sql.end({ timeout: 5 });
   }
 }

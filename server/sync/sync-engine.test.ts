@@ -17,6 +17,9 @@ beforeAll(async () => {
   // Amazon" is exact, make reports ready at once, and give the frozen quota buckets room for the test.
   amazon = await startTestAmazon({ volume: "tiny", reportDelaySeconds: 0, timeScale: 0 });
   amazon.sandbox.quotas.adsLimit = { rate: 1000, burst: 1000 };
+  // The store's report tasks (removals, reimbursements, storage fees) backfill months beside the ads and
+  // orders this test looks at: SP-API buckets that refill on the frozen clock must not run dry either.
+  for (const limit of Object.values(amazon.sandbox.quotas.spLimits)) limit.burst = 1000;
   world = await startSyncWorld(t, amazon);
   setup = await world.authorize(0);
 }, 120_000);
