@@ -21,6 +21,8 @@ import {
   users,
 } from "~/db/schema";
 import { encryptSecret } from "~/server/crypto/secrets";
+import { longTermStorageFees } from "~/server/sync/tasks/long-term-storage-fees/table";
+import { storageFees } from "~/server/sync/tasks/monthly-storage-fees/table";
 import { reimbursements } from "~/server/sync/tasks/reimbursements/table";
 import { removalOrders } from "~/server/sync/tasks/removals/table";
 import { hashPassword } from "~/server/accounts/password";
@@ -232,6 +234,33 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
       syncedAt: new Date(),
     })),
   );
+  const month = `${days[0]!.slice(0, 7)}-01`;
+  await db.insert(storageFees).values({
+    organizationId,
+    storeMarketplaceId: store.marketplace.id,
+    monthDay: month,
+    asin,
+    fnsku: `X00${tag}`,
+    fulfillmentCenter: `FC${seed}`,
+    productName: `Product ${tag}`,
+    averageQuantityOnHand: `${seed}.5`,
+    estimatedMonthlyStorageFee: `${seed}.1234`,
+    currency: "USD",
+    syncedAt: new Date(),
+  });
+  await db.insert(longTermStorageFees).values({
+    organizationId,
+    storeMarketplaceId: store.marketplace.id,
+    monthDay: month,
+    snapshotDate: days[0]!,
+    sku,
+    fnsku: `X00${tag}`,
+    surchargeAgeTier: "365+",
+    quantityCharged: seed,
+    amountCharged: `${seed}.75`,
+    currency: "USD",
+    syncedAt: new Date(),
+  });
   const scopes = [
     { task: "ads-performance", window: "backfill", scopeKind: "ad_profile", scopeId: adProfileId },
     { task: "orders-incremental", window: "since-yesterday", scopeKind: "store_marketplace", scopeId: store.marketplace.id },

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/page-header";
 import { api, HydrateClient } from "~/app/_trpc/server";
@@ -17,11 +18,15 @@ export async function ListPage(props: {
   noun: string;
   searchHint: string;
   searchParams: Promise<SearchParams>;
+  /** The range shown before the seller picks one (monthly fees read best over a year). */
+  defaultRange?: string;
+  /** Sibling lists of the module (monthly and long-term storage fees). */
+  tabs?: { href: string; label: string; active: boolean }[];
 }) {
   const search = readSearchParams(await props.searchParams, KEYS);
   const input = {
     list: props.list,
-    range: search.range && RANGE_IDS.has(search.range) ? search.range : undefined,
+    range: search.range && RANGE_IDS.has(search.range) ? search.range : props.defaultRange,
     scopeId: search.scope && /^[0-9a-f-]{36}$/i.test(search.scope) ? search.scope : undefined,
     search: search.q?.slice(0, 60) || undefined,
     sort: search.sort && /^[a-zA-Z]{1,40}$/.test(search.sort) ? search.sort : undefined,
@@ -33,6 +38,20 @@ export async function ListPage(props: {
   return (
     <HydrateClient>
       <PageHeader title={props.title} description={props.description} />
+      {props.tabs && (
+        <nav className="mb-3 flex gap-1 border-b border-slate-200" aria-label={`${props.title} lists`}>
+          {props.tabs.map((tab) => (
+            <Link
+              key={tab.href}
+              href={tab.href}
+              aria-current={tab.active ? "page" : undefined}
+              className={`-mb-px border-b-2 px-3 py-1.5 ${tab.active ? "border-brand-600 font-medium text-slate-900" : "border-transparent text-slate-500 hover:text-slate-800"}`}
+            >
+              {tab.label}
+            </Link>
+          ))}
+        </nav>
+      )}
       <Suspense>
         <ListView input={input} noun={props.noun} searchHint={props.searchHint} />
       </Suspense>

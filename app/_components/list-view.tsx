@@ -40,6 +40,9 @@ function cell(c: Column, row: Page["rows"][number]): string {
       return row.currency ? formatMoney(String(v), String(row.currency)) : String(v);
     case "int":
       return formatCount(v);
+    case "decimal":
+      // Exact decimal text, without the storage's trailing zeros ("0.780000" → "0.78").
+      return String(v).includes(".") ? String(v).replace(/0+$/, "").replace(/\.$/, "") : String(v);
     case "instant":
       return new Intl.DateTimeFormat("en", { timeZone: String(row.timeZone), dateStyle: "medium", timeStyle: "short" }).format(new Date(String(v)));
     default:
@@ -47,7 +50,7 @@ function cell(c: Column, row: Page["rows"][number]): string {
   }
 }
 
-const numeric = (c: Column) => c.kind === "int" || c.kind === "money";
+const numeric = (c: Column) => c.kind === "int" || c.kind === "money" || c.kind === "decimal";
 
 function Empty({ sync, noun }: { sync: Page["sync"]; noun: string }) {
   switch (sync.state) {

@@ -1,7 +1,7 @@
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 
 /** How a column's values read, for sorting, totals, display and CSV. */
-export type ColumnKind = "text" | "code" | "int" | "money" | "day" | "instant";
+export type ColumnKind = "text" | "code" | "int" | "decimal" | "money" | "day" | "month" | "instant";
 
 export interface ListColumn {
   key: string;

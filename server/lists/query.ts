@@ -33,7 +33,13 @@ function where(list: ListDefinition, organizationId: string, f: ListFilters): SQ
 
 /** Values leave as JSON-friendly strings: instants as ISO text, money and counts exact. */
 const selected = (c: ListColumn) =>
-  c.kind === "instant" ? sql<string | null>`to_char(${c.column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` : c.kind === "money" ? sql<string | null>`${c.column}::text` : c.column;
+  c.kind === "instant"
+    ? sql<string | null>`to_char(${c.column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
+    : c.kind === "money" || c.kind === "decimal"
+      ? sql<string | null>`${c.column}::text`
+      : c.kind === "month"
+        ? sql<string | null>`left(${c.column}, 7)`
+        : c.column;
 
 function ordering(list: ListDefinition, f: ListFilters) {
   const column = list.columns.find((c) => c.key === f.sort) ?? list.columns.find((c) => c.key === list.defaultSort.key)!;

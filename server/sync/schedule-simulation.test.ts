@@ -119,5 +119,19 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
     expect(local(r.at).hour).toBeGreaterThanOrEqual(7);
     expect(r.days).toEqual(toWindows(Array.from({ length: 30 }, (_, i) => local(r.at).minus({ days: 29 - i }).toISODate()!), 31));
   }
-  expect(new Set(runs.map((r) => r.task))).toEqual(new Set(["ads-performance", "orders-incremental", "removals", "reimbursements"]));
+  // Storage fees: the six whole months before authorization first, then last month daily from the 10th
+  // (here the 11th and 12th, after the backfill of the 10th), at or after 06:00 local.
+  const fees = runs.filter((r) => r.task === "monthly-storage-fees");
+  expect(fees[0]).toMatchObject({ window: "backfill", at: start });
+  expect([fees[0]!.days![0]!.start, fees[0]!.days!.at(-1)!.end]).toEqual(["2025-12-01", "2026-05-31"]);
+  expect(fees.slice(1).map((r) => [local(r.at).toISODate(), r.window, r.days])).toEqual([
+    ["2026-06-11", "previous-month", [{ start: "2026-05-01", end: "2026-05-31" }]],
+    ["2026-06-12", "previous-month", [{ start: "2026-05-01", end: "2026-05-31" }]],
+  ]);
+  for (const r of fees.slice(1)) expect(local(r.at).hour).toBeGreaterThanOrEqual(6);
+  // Long-term storage fees: the backfill; last month's comes from the 18th, after these two days.
+  expect(runs.filter((r) => r.task === "long-term-storage-fees").map((r) => r.window)).toEqual(["backfill"]);
+  expect(new Set(runs.map((r) => r.task))).toEqual(
+    new Set(["ads-performance", "orders-incremental", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees"]),
+  );
 });

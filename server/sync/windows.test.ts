@@ -75,3 +75,24 @@ describe("cadences", () => {
     expect(nextDueAt({ kind: "daily", atLocalHour: 4 }, null, "UTC", "x")!.getTime()).toBe(0);
   });
 });
+
+describe("calendar months", () => {
+  it("last month, and the six whole months before the current one", async () => {
+    const { monthDays } = await import("./kit/plan");
+    const last = monthDays("2026-03-10", 1, 1);
+    expect([last[0], last.at(-1), last.length]).toEqual(["2026-02-01", "2026-02-28", 28]);
+    const six = monthDays("2026-03-10", 6, 1);
+    expect([six[0], six.at(-1)]).toEqual(["2025-09-01", "2026-02-28"]);
+    expect(monthDays("2026-03-10", 1, 2)).toEqual([]);
+  });
+});
+
+describe("monthly report windows", () => {
+  it("one window per calendar month the days fall in", async () => {
+    const { monthWindows } = await import("./kit/sp-report-task");
+    expect(monthWindows(["2024-02-28", "2024-02-29", "2024-03-01"])).toEqual([
+      { start: "2024-02-01", end: "2024-02-29" },
+      { start: "2024-03-01", end: "2024-03-31" },
+    ]);
+  });
+});

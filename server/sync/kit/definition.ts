@@ -37,6 +37,8 @@ export interface WindowDefinition {
   cadence: Cadence;
   /** Local days a run covers, relative to the scope's today; [] when the task is not about days. */
   days: DayRange[];
+  /** Whole local calendar months a run covers instead (1 = last month), for monthly charges. */
+  months?: { fromMonthsAgo: number; toMonthsAgo: number };
   /**
    * Self-repair: when the window last succeeded before its first day (syncing was paused, the
    * authorization broke), a run reaches back to the day of that success, at most this many days, so the
@@ -52,6 +54,8 @@ export interface BackfillDefinition {
   months?: number;
   /** Months right before authorization the backfill leaves out (the claims analysis skips the last one). */
   skipRecentMonths?: number;
+  /** `months` counts whole calendar months before the current one (monthly charges), not back from today. */
+  wholeMonths?: boolean;
 }
 
 export interface RunResult {

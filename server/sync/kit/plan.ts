@@ -40,11 +40,20 @@ function range(from: LocalDay, to: LocalDay): LocalDay[] {
   return days;
 }
 
+/** Every day of the calendar months `fromMonthsAgo`..`toMonthsAgo` before today's (1 = last month). */
+export function monthDays(today: LocalDay, fromMonthsAgo: number, toMonthsAgo: number): LocalDay[] {
+  const month = DateTime.fromISO(today, { zone: "UTC" }).startOf("month");
+  const from = month.minus({ months: fromMonthsAgo }).toISODate()!;
+  const to = month.minus({ months: toMonthsAgo - 1 }).minus({ days: 1 }).toISODate()!;
+  return from <= to ? range(from, to) : [];
+}
+
 /** The local days a backfill covers, counted back from today. */
 export function backfillDays(task: SyncTaskDefinition, today: LocalDay): LocalDay[] {
   const b = task.backfill;
   if (!b) return [];
   if (b.days) return range(addDays(today, -(b.days - 1)), today);
+  if (b.wholeMonths) return monthDays(today, b.months ?? 0, 1 + (b.skipRecentMonths ?? 0));
   const base = DateTime.fromISO(today, { zone: "UTC" });
   const from = base.minus({ months: b.months ?? 0 }).toISODate()!;
   const to = b.skipRecentMonths ? base.minus({ months: b.skipRecentMonths }).toISODate()! : today;
@@ -59,6 +68,7 @@ export function windowDays(task: SyncTaskDefinition, window: string, today: Loca
   if (window === BACKFILL) return backfillDays(task, today);
   const rule = windowOf(task, window);
   if (!rule) throw new Error(`${task.key} has no window "${window}"`);
+  if (rule.months) return monthDays(today, rule.months.fromMonthsAgo, rule.months.toMonthsAgo);
   const days = daysOf(rule.days, today);
   if (!rule.catchUpDays || !lastSucceededDay || !days.length || lastSucceededDay >= days[0]!) return days;
   const earliest = addDays(today, -(rule.catchUpDays - 1));

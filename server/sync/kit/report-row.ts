@@ -18,6 +18,7 @@ export function reportRowReader(row: SpReportRow, index: number, report: string)
   };
   const text = (field: string) => (row[field] ?? "").trim();
   return {
+    fail: bad,
     text,
     optional: (field: string) => text(field) || null,
     required: (field: string) => text(field) || bad(field, "a value"),

@@ -1,8 +1,9 @@
+import { DateTime } from "luxon";
 import { rawSql } from "~/db/client";
 import { getSpReportDocument, streamReportDocument, type SpReportRequest, type SpReportRow } from "~/server/amazon/sp-reports";
 import { replaceDays, type CopyValue, type DailyTable } from "../replace-days";
 import { startOfLocalDay, addDays, toWindows, type DayWindow } from "../windows";
-import type { RunResult, TaskRunContext } from "./definition";
+import { BACKFILL, type RunResult, type TaskRunContext } from "./definition";
 import type { RunPlan } from "./plan";
 import { runReports } from "./reports";
 import { spReportApi } from "./sp-report-api";
@@ -23,12 +24,38 @@ export interface SpReportTask {
   fatalCooldownSeconds: number;
   /** The longest range one report may cover (Amazon caps some types, e.g. 30 days for orders). */
   maxDaysPerReport: number;
+  /** Monthly charges: one report per calendar month of the run's days, instead of day ranges. */
+  monthly?: boolean;
+  /**
+   * Published once and final (a month's storage fees): outside the backfill, a period whose rows are
+   * already stored is not asked for again, so the window keeps asking only while its month is missing.
+   */
+  loadOnce?: boolean;
   table: DailyTable;
   /**
    * One row of the file (keyed by Amazon's header) → the table's columns, in the binding's order. Throws
    * MalformedReportRowError (with the row's number) for a row it cannot read.
    */
   row: (row: SpReportRow, context: { plan: RunPlan; index: number; loadedAt: string }) => CopyValue[];
+}
+
+/** The calendar months the days fall in, each as the window from its first to its last day. */
+export function monthWindows(days: string[]): DayWindow[] {
+  const months = [...new Set(days.map((d) => d.slice(0, 7)))].sort();
+  return months.map((m) => ({ start: `${m}-01`, end: DateTime.fromISO(`${m}-01`, { zone: "UTC" }).endOf("month").toISODate()! }));
+}
+
+/** The windows (by first day) the table already holds rows of, for the scope. */
+async function loadedWindows(table: DailyTable, scopeId: string, windows: DayWindow[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const w of windows) {
+    const rows = await rawSql().unsafe(
+      `select 1 from "${table.table}" where "${table.scopeColumn}" = $1 and "${table.dayColumn}" between $2 and $3 limit 1`,
+      [scopeId, w.start, w.end],
+    );
+    if (rows.length) found.push(w.start);
+  }
+  return found;
 }
 
 /** The report covering a window of the marketplace's local days (from 00:00 of the first to 24:00 of the last). */
@@ -48,7 +75,12 @@ export function reportRequest(task: Pick<SpReportTask, "reportType">, plan: RunP
  */
 export function spReportRun(task: SpReportTask) {
   return async ({ plan, steps }: TaskRunContext): Promise<RunResult> => {
-    const windows = toWindows(plan.days, task.maxDaysPerReport);
+    let windows = task.monthly ? monthWindows(plan.days) : toWindows(plan.days, task.maxDaysPerReport);
+    if (task.loadOnce && plan.window !== BACKFILL) {
+      const loaded = await steps.run("already-loaded", () => loadedWindows(task.table, plan.scope.scopeId, windows));
+      windows = windows.filter((w) => !loaded.includes(w.start));
+      if (!windows.length) return { rowsWritten: 0, detail: { alreadyLoaded: loaded.length } };
+    }
     const api = spReportApi(plan.scope.region, task);
     const finished = await runReports(
       steps,
