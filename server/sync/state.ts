@@ -83,24 +83,27 @@ export async function finishRun(
   runId: string,
   outcome: { status: "succeeded" | "no_data"; rowsWritten: number; apiCalls: number; startedAt: Date; now: Date },
 ) {
-  await db
-    .update(syncRuns)
-    .set({ status: outcome.status, rowsWritten: outcome.rowsWritten, apiCalls: outcome.apiCalls, finishedAt: outcome.now })
-    .where(eq(syncRuns.id, runId));
-  await db
-    .update(syncStates)
-    .set({
-      status: "idle",
-      lastSucceededAt: outcome.now,
-      lastOutcome: outcome.status,
-      nextDueAt: nextDueAt(cadenceOf(task, ref.window), outcome.startedAt, ref.timeZone, `${ref.task}:${ref.window}:${ref.scopeId}`),
-      lastError: null,
-      lastErrorAt: null,
-      consecutiveFailures: 0,
-      progressDone: sql`${syncStates.progressTotal}`,
-      rowsWritten: sql`${syncStates.rowsWritten} + ${outcome.rowsWritten}`,
-    })
-    .where(stateOf(ref));
+  // One transaction: whoever sees the run finished sees its window's state closed too.
+  await db.transaction(async (tx) => {
+    await tx
+      .update(syncRuns)
+      .set({ status: outcome.status, rowsWritten: outcome.rowsWritten, apiCalls: outcome.apiCalls, finishedAt: outcome.now })
+      .where(eq(syncRuns.id, runId));
+    await tx
+      .update(syncStates)
+      .set({
+        status: "idle",
+        lastSucceededAt: outcome.now,
+        lastOutcome: outcome.status,
+        nextDueAt: nextDueAt(cadenceOf(task, ref.window), outcome.startedAt, ref.timeZone, `${ref.task}:${ref.window}:${ref.scopeId}`),
+        lastError: null,
+        lastErrorAt: null,
+        consecutiveFailures: 0,
+        progressDone: sql`${syncStates.progressTotal}`,
+        rowsWritten: sql`${syncStates.rowsWritten} + ${outcome.rowsWritten}`,
+      })
+      .where(stateOf(ref));
+  });
 }
 
 /**
@@ -114,22 +117,24 @@ export async function failRun(
   runId: string | null,
   args: { error: string; apiCalls?: number; now: Date; paused?: boolean },
 ) {
-  if (runId)
-    await db
-      .update(syncRuns)
-      .set({ status: "failed", error: args.error, apiCalls: args.apiCalls ?? 0, finishedAt: args.now })
-      .where(eq(syncRuns.id, runId));
   await ensureSyncStates(db, task, [ref]);
-  await db
-    .update(syncStates)
-    .set({
-      status: args.paused ? "paused" : "failed",
-      lastError: args.error,
-      lastErrorAt: args.now,
-      consecutiveFailures: sql`${syncStates.consecutiveFailures} + 1`,
-      nextDueAt: sql`${args.now.toISOString()}::timestamptz + least(interval '2 hours', interval '5 minutes' * power(2, ${syncStates.consecutiveFailures}))`,
-    })
-    .where(stateOf(ref));
+  await db.transaction(async (tx) => {
+    if (runId)
+      await tx
+        .update(syncRuns)
+        .set({ status: "failed", error: args.error, apiCalls: args.apiCalls ?? 0, finishedAt: args.now })
+        .where(eq(syncRuns.id, runId));
+    await tx
+      .update(syncStates)
+      .set({
+        status: args.paused ? "paused" : "failed",
+        lastError: args.error,
+        lastErrorAt: args.now,
+        consecutiveFailures: sql`${syncStates.consecutiveFailures} + 1`,
+        nextDueAt: sql`${args.now.toISOString()}::timestamptz + least(interval '2 hours', interval '5 minutes' * power(2, ${syncStates.consecutiveFailures}))`,
+      })
+      .where(stateOf(ref));
+  });
 }
 
 /**
