@@ -14,7 +14,7 @@ const BENCHMARKS: { name: string; args: string[]; database: boolean }[] = [
   { name: "sandbox/year", args: [], database: false },
   { name: "sandbox/ads", args: [], database: false },
   { name: "executor/run", args: [], database: true },
-  { name: "sync/load", args: ["100000"], database: true },
+  { name: "sync/load", args: ["100000", "1000000"], database: true },
   { name: "sync/initial-calls", args: ["small"], database: true },
 ];
 

@@ -1,72 +1,287 @@
 /**
- * Report rows → PostgreSQL: our Ads report loader (stream gunzip + JSON parse + row validation + COPY into
- * staging + merge by natural key + stale-row delete, one transaction) beside a plain COPY of the same rows
- * into a bare table, measured in the same run on the same database server.
+ * Report rows → PostgreSQL through the real loaders, beside a plain COPY of the same rows, in one run:
+ *   - an Ads report (gzip JSON array of flat objects, reporting v3 GZIP_JSON) into ad_target_daily through
+ *     loadAdsReport;
+ *   - an SP-API flat file (gzip TSV, shaped like FBA reimbursements) into a bench table with a natural key
+ *     and the foreign keys a synced table has, through streamReportTable + replaceDays.
+ * For each size: plain COPY of the same rows into an unindexed table (the baseline), COPY into a table of
+ * the target's shape (same indexes and foreign keys: what PostgreSQL alone needs to write every row), then
+ * the loader's first load and an identical reload. Loads run in a child process that only loads (download
+ * over HTTP from this process, decompress, parse, check, COPY, merge, stale delete, commit), so its peak
+ * RSS is the loader's; reports are generated as streams into files, never held in memory.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/sync/load.ts [rows]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/sync/load.ts [rows ...]   (default 100000 1000000)
  */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createTestDatabase } from "~/db/testing";
-import { loadAdsReport } from "~/server/advertising/load-report";
-import { copyLine } from "~/server/sync/replace-days";
-import { createMemberOf, createStore } from "~/test/factories";
-import { startFileServer } from "~/test/file-server";
+import { pipeline } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
+import { createGzip } from "node:zlib";
+import type postgres from "postgres";
 
-process.env.ENCRYPTION_KEYS ??= `bench:${Buffer.alloc(32, 7).toString("base64")}`;
-process.env.TEST_DATABASE_SERVER_URL ??= process.env.DATABASE_URL;
-const ROWS = Number(process.argv[2] ?? 300_000);
+const WINDOW = { start: "2026-05-01", end: "2026-05-31" };
 const DAYS = 31;
+const TSV_TABLE = {
+  table: "bench_reimbursements",
+  key: ["scope_id", "approval_day", "reimbursement_id", "sku"],
+  columns: ["organization_id", "scope_id", "approval_day", "reimbursement_id", "sku", "approved_at", "case_id", "amazon_order_id", "reason", "fnsku", "asin", "product_name", "item_condition", "currency", "amount_per_unit", "amount_total", "quantity_cash", "quantity_inventory", "quantity_total", "original_reimbursement_id", "original_reimbursement_type", "synced_at"],
+  scopeColumn: "scope_id",
+  dayColumn: "approval_day",
+  bookkeeping: ["synced_at", "organization_id"],
+};
+const TSV_HEADER = ["approval-date", "reimbursement-id", "case-id", "amazon-order-id", "reason", "sku", "fnsku", "asin", "product-name", "condition", "currency-unit", "amount-per-unit", "amount-total", "quantity-reimbursed-cash", "quantity-reimbursed-inventory", "quantity-reimbursed-total", "original-reimbursement-id", "original-reimbursement-type"];
+const ADS_COLUMNS = "organization_id, ad_profile_id, day, target_id, ad_group_id, campaign_id, targeting, keyword_type, match_type, impressions, clicks, cost, sales7d, purchases7d, units_sold7d, sales14d, purchases14d, refreshed_at";
 
-const t = await createTestDatabase();
-const files = await startFileServer();
-try {
-  const { organizationId } = await createMemberOf(t.db, "owner");
-  const { adProfile } = await createStore(t.db, organizationId);
-  const days = Array.from({ length: DAYS }, (_, i) => `2026-05-${String(i + 1).padStart(2, "0")}`);
-  const perDay = Math.ceil(ROWS / DAYS);
-  const rows: string[] = [];
-  const plain: (string | number)[][] = [];
-  for (const day of days)
-    for (let k = 0; k < perDay && rows.length < ROWS; k++) {
-      const cost = `${(k % 97) + 1}.${String(k % 100).padStart(2, "0")}`;
-      rows.push(
-        `{"date":"${day}","campaignId":1000,"adGroupId":2000,"keywordId":${300000 + k},"targeting":"keyword ${k}","keywordType":"BROAD","matchType":"BROAD","impressions":${k * 3},"clicks":${k % 17},"cost":${cost},"sales7d":${cost},"purchases7d":${k % 3},"unitsSoldClicks7d":${k % 3},"sales14d":${cost},"purchases14d":${k % 3}}`,
-      );
-      plain.push([organizationId, adProfile.id, day, String(300000 + k), "2000", "1000", `keyword ${k}`, "BROAD", "BROAD", k * 3, k % 17, cost, cost, k % 3, k % 3, cost, k % 3, new Date().toISOString()]);
-    }
-  const url = files.put("report", `[${rows.join(",")}]`);
-  const window = { start: days[0]!, end: days.at(-1)! };
+type Job = { format: "ads" | "tsv"; url: string; databaseUrl: string; organizationId: string; scopeId: string };
+type Loaded = { seconds: number; received: number; changed: number; removed: number };
+type ChildResult = { first: Loaded; again: Loaded; rssBeforeMiB: number; peakRssMiB: number };
 
-  const rss = () => Math.round(process.memoryUsage().rss / 2 ** 20);
-  const time = async <T>(fn: () => Promise<T>) => {
-    const start = performance.now();
-    const value = await fn();
-    return { value, seconds: (performance.now() - start) / 1000 };
+/** The loading process: first load, identical reload, and its own peak RSS. */
+async function child(job: Job) {
+  const [{ default: pg }, { loadAdsReport }, { streamReportTable }, { replaceDays }] = await Promise.all([
+    import("postgres"),
+    import("~/server/advertising/load-report"),
+    import("~/server/amazon/sp-reports"),
+    import("~/server/sync/replace-days"),
+  ]);
+  const sql = pg(job.databaseUrl, { max: 1, onnotice: () => {} });
+  const rssBeforeMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
+
+  const loadAds = () =>
+    loadAdsReport(sql, { organizationId: job.organizationId, adProfileId: job.scopeId, kind: "target", window: WINDOW, url: job.url, refreshedAt: new Date() });
+
+  /** As an SP task reads a flat file: columns found by header name, every value checked, then COPY. */
+  const loadTsv = () => {
+    const syncedAt = new Date().toISOString();
+    let index = 0;
+    return replaceDays(sql, TSV_TABLE, { scopeId: job.scopeId, ...WINDOW }, async (push) => {
+      await streamReportTable(job.url, "GZIP", async (rows, header) => {
+        const col = (name: string) => {
+          if (!header.includes(name)) throw new Error(`The reimbursements report has no ${name} column.`);
+          return header.indexOf(name);
+        };
+        const [date, id, kase, order, reason, sku, fnsku, asin, name] = [col("approval-date"), col("reimbursement-id"), col("case-id"), col("amazon-order-id"), col("reason"), col("sku"), col("fnsku"), col("asin"), col("product-name")];
+        const [condition, currency, perUnit, total, cash, inventory, all] = [col("condition"), col("currency-unit"), col("amount-per-unit"), col("amount-total"), col("quantity-reimbursed-cash"), col("quantity-reimbursed-inventory"), col("quantity-reimbursed-total")];
+        const [original, originalType] = [col("original-reimbursement-id"), col("original-reimbursement-type")];
+        const bad = (field: string): never => {
+          throw new Error(`Row ${index} of the FBA reimbursements report is malformed (${field}); the report was not loaded.`);
+        };
+        const optional = (v: string) => v || null;
+        await push(
+          rows.map((r) => {
+            index += 1;
+            const approved = r[date]!;
+            if (!INSTANT.test(approved)) bad("approval-date");
+            if (!r[id] || !r[sku]) bad("reimbursement-id");
+            if (!AMOUNT.test(r[perUnit]!) || !AMOUNT.test(r[total]!)) bad("amount");
+            if (!WHOLE.test(r[cash]!) || !WHOLE.test(r[inventory]!) || !WHOLE.test(r[all]!)) bad("quantity");
+            return [job.organizationId, job.scopeId, approved.slice(0, 10), r[id]!, r[sku]!, approved, optional(r[kase]!), optional(r[order]!), r[reason]!,
+              optional(r[fnsku]!), optional(r[asin]!), r[name]!, optional(r[condition]!), r[currency]!, r[perUnit]!, r[total]!, r[cash]!, r[inventory]!,
+              r[all]!, optional(r[original]!), optional(r[originalType]!), syncedAt];
+          }),
+        );
+      });
+    });
   };
 
-  // Baseline: plain COPY of the same rows into an unindexed table of the same shape.
-  await t.sql.unsafe(`create table copy_baseline (like ad_target_daily)`);
-  const baseline = await time(async () => {
-    const copy = await t.sql.unsafe(`copy copy_baseline (organization_id, ad_profile_id, day, target_id, ad_group_id, campaign_id, targeting, keyword_type, match_type, impressions, clicks, cost, sales7d, purchases7d, units_sold7d, sales14d, purchases14d, refreshed_at) from stdin`).writable();
-    const done = new Promise((r) => copy.on("finish", r));
-    for (let i = 0; i < plain.length; i += 5000) {
-      if (!copy.write(plain.slice(i, i + 5000).map(copyLine).join(""))) await new Promise((r) => copy.once("drain", r));
-    }
-    copy.end();
-    await done;
-  });
-
-  const load = () => loadAdsReport(t.sql, { organizationId, adProfileId: adProfile.id, kind: "target", window, url, refreshedAt: new Date() });
-  const first = await time(load);
-  const again = await time(load);
-
-  const rate = (s: number) => Math.round(rows.length / s).toLocaleString("en");
-  console.info(`rows: ${rows.length.toLocaleString("en")} (${DAYS} days), report file ${(files.size("report") / 2 ** 20).toFixed(1)} MiB gzip`);
-  console.info(`plain COPY (baseline):           ${baseline.seconds.toFixed(2)} s  ${rate(baseline.seconds)} rows/s`);
-  console.info(`loader, first load (all new):    ${first.seconds.toFixed(2)} s  ${rate(first.seconds)} rows/s  changed ${first.value.changed}`);
-  console.info(`loader, same report again:       ${again.seconds.toFixed(2)} s  ${rate(again.seconds)} rows/s  changed ${again.value.changed}`);
-  console.info(`loader / baseline: ${(first.seconds / baseline.seconds).toFixed(1)}× the time of a plain COPY; peak RSS ${rss()} MiB`);
-} finally {
-  await files.close();
-  await t.drop();
+  const load = async (): Promise<Loaded> => {
+    await settle(sql);
+    const started = performance.now();
+    const result = job.format === "ads" ? await loadAds() : await loadTsv();
+    return { seconds: (performance.now() - started) / 1000, ...result };
+  };
+  const first = await load();
+  const again = await load();
+  await sql.end();
+  const result: ChildResult = { first, again, rssBeforeMiB, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  console.info(JSON.stringify(result));
 }
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
+const AMOUNT = /^-?\d+(\.\d+)?$/;
+const WHOLE = /^-?\d+$/;
+
+/** A small deterministic generator, so every run loads the same varied data (gzip ratios like Amazon's). */
+function random(seed: number) {
+  let s = seed >>> 0 || 1;
+  return (n: number) => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) % n;
+  };
+}
+const money = (r: (n: number) => number) => `${r(300)}.${String(r(100)).padStart(2, "0")}`;
+
+/** Row i of each report: as Amazon writes it, and as COPY text of the very same values (the baseline's). */
+function adsRow(i: number, r: (n: number) => number, ids: { organizationId: string; scopeId: string }, at: string) {
+  const day = `2026-05-${String((i % DAYS) + 1).padStart(2, "0")}`;
+  const target = 400_000_000 + Math.floor(i / DAYS);
+  const auto = r(4) === 0;
+  const targeting = auto ? "close-match" : r(50) === 0 ? `tente "2 places" \u00e9t\u00e9 ${target}` : `camping tent ${r(5000)} person`;
+  const [cost, sales] = [money(r), r(3) ? "0" : money(r)];
+  const [impressions, clicks, orders] = [r(20000), r(200), r(5)];
+  const json = JSON.stringify({ date: day, campaignId: 1000 + (target % 50), adGroupId: 20000 + (target % 900), keywordId: target, targeting, keywordType: auto ? "TARGETING_EXPRESSION_PREDEFINED" : "BROAD", matchType: auto ? null : "BROAD" })
+    .slice(0, -1)
+    .concat(`,"impressions":${impressions},"clicks":${clicks},"cost":${cost},"sales7d":${sales},"purchases7d":${orders},"unitsSoldClicks7d":${orders},"sales14d":${sales},"purchases14d":${orders}}`);
+  const copy = [ids.organizationId, ids.scopeId, day, target, 20000 + (target % 900), 1000 + (target % 50), targeting, auto ? "TARGETING_EXPRESSION_PREDEFINED" : "BROAD", auto ? "\\N" : "BROAD", impressions, clicks, cost, sales, orders, orders, sales, orders, at].join("\t");
+  return { text: json, copy };
+}
+
+function tsvRow(i: number, r: (n: number) => number, ids: { organizationId: string; scopeId: string }, at: string) {
+  const day = `2026-05-${String((i % DAYS) + 1).padStart(2, "0")}`;
+  const approved = `${day}T${String(r(24)).padStart(2, "0")}:${String(r(60)).padStart(2, "0")}:00+00:00`;
+  const id = String(9_000_000_000 + i);
+  const sku = `SKU-${r(20000)}`;
+  const [perUnit, quantity] = [money(r), 1 + r(3)];
+  const total = (Number(perUnit) * quantity).toFixed(2);
+  const kase = r(2) ? String(12_000_000 + r(900000)) : "";
+  const order = r(3) ? `11${r(10)}-${1000000 + r(8999999)}-${1000000 + r(8999999)}` : "";
+  const reason = ["Lost_Warehouse", "Damaged_Warehouse", "CustomerReturn", "Reimbursement_Reversal"][r(4)]!;
+  const name = `Dome tent for ${1 + r(6)} people, "easy" setup, ${r(900)} g`;
+  const fields = [approved, id, kase, order, reason, sku, `X00${r(999999)}`, `B0${r(99999999)}`, name, "NewItem", "USD", perUnit, total, String(quantity), "0", String(quantity), "", ""];
+  const nullable = (v: string) => v || "\\N";
+  const copy = [ids.organizationId, ids.scopeId, day, id, sku, approved, nullable(kase), nullable(order), reason, fields[6], fields[7], name, "NewItem", "USD", perUnit, total, quantity, 0, quantity, "\\N", "\\N", at].join("\t");
+  return { text: fields.join("\t"), copy };
+}
+
+/** Writes a report (gzip) and its rows as COPY text, 5,000 rows at a time. */
+async function generate(format: Job["format"], rows: number, dir: string, ids: { organizationId: string; scopeId: string }) {
+  const report = path.join(dir, `${format}-${rows}.gz`);
+  const copyFile = path.join(dir, `${format}-${rows}.copy`);
+  const gzip = createGzip();
+  const done = pipeline(gzip, createWriteStream(report));
+  const copy = createWriteStream(copyFile);
+  const r = random(rows);
+  const at = new Date().toISOString();
+  const write = async (stream: NodeJS.WritableStream, text: string) => {
+    if (!stream.write(text)) await once(stream, "drain");
+  };
+  await write(gzip, format === "ads" ? "[" : TSV_HEADER.join("\t") + "\n");
+  for (let i = 0; i < rows; i += 5000) {
+    const piece = Array.from({ length: Math.min(5000, rows - i) }, (_, k) => (format === "ads" ? adsRow : tsvRow)(i + k, r, ids, at));
+    const sep = format === "ads" ? "," : "\n";
+    await write(gzip, (i && format === "ads" ? "," : "") + piece.map((p) => p.text).join(sep) + (format === "tsv" ? "\n" : ""));
+    await write(copy, piece.map((p) => p.copy).join("\n") + "\n");
+  }
+  gzip.end(format === "ads" ? "]" : "");
+  copy.end();
+  await Promise.all([done, once(copy, "finish")]);
+  return { report, copyFile };
+}
+
+/**
+ * Every timing starts from a checkpoint: otherwise one that falls due mid-measurement (WAL of the previous
+ * step) doubles that step's time. Needs superuser or pg_checkpoint; without, timings are only noisier.
+ */
+async function settle(sql: postgres.Sql) {
+  await sql`checkpoint`.catch(() => {});
+}
+
+async function timedCopy(sql: postgres.Sql, table: string, columns: string, file: string) {
+  await settle(sql);
+  const started = performance.now();
+  await pipeline(createReadStream(file, { highWaterMark: 2 ** 20 }), await sql.unsafe(`copy ${table} (${columns}) from stdin`).writable());
+  return (performance.now() - started) / 1000;
+}
+
+function runChild(job: Job): Promise<ChildResult> {
+  const self = fileURLToPath(import.meta.url);
+  const proc = spawn(process.execPath, ["--import", "tsx", self, "--child", JSON.stringify(job)], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  proc.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve, reject) =>
+    proc.on("close", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!) as ChildResult) : reject(new Error(`loader process exited with ${code}`)))),
+  );
+}
+
+async function parent(sizes: number[]) {
+  process.env.ENCRYPTION_KEYS ??= `bench:${Buffer.alloc(32, 7).toString("base64")}`;
+  process.env.TEST_DATABASE_SERVER_URL ??= process.env.DATABASE_URL;
+  const { createTestDatabase } = await import("~/db/testing");
+  const { createMemberOf, createStore } = await import("~/test/factories");
+  if (!sizes.length) sizes = [100_000, 1_000_000];
+  const t = await createTestDatabase();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, path.basename(req.url ?? ""));
+    res.writeHead(200, { "content-type": "application/octet-stream" });
+    createReadStream(file).on("error", () => res.destroy()).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let failed = false;
+  try {
+    const { organizationId } = await createMemberOf(t.db, "owner");
+    const { adProfile, marketplace } = await createStore(t.db, organizationId);
+    await t.sql.unsafe(`
+      create table bench_reimbursements (
+        organization_id uuid not null references organizations (id) on delete cascade,
+        scope_id uuid not null references store_marketplaces (id) on delete cascade,
+        approval_day date not null, reimbursement_id text not null, sku text not null, approved_at timestamptz not null,
+        case_id text, amazon_order_id text, reason text not null, fnsku text, asin text, product_name text not null,
+        item_condition text, currency text not null, amount_per_unit numeric(18, 4) not null, amount_total numeric(18, 4) not null,
+        quantity_cash integer not null, quantity_inventory integer not null, quantity_total integer not null,
+        original_reimbursement_id text, original_reimbursement_type text, synced_at timestamptz not null,
+        primary key (scope_id, approval_day, reimbursement_id, sku));
+      create index on bench_reimbursements (organization_id, approval_day);
+      create table baseline_ads (like ad_target_daily);
+      create table baseline_tsv (like bench_reimbursements);
+      create table shape_ads (like ad_target_daily including all,
+        foreign key (organization_id) references organizations (id), foreign key (ad_profile_id) references ad_profiles (id));
+      create table shape_tsv (like bench_reimbursements including all,
+        foreign key (organization_id) references organizations (id), foreign key (scope_id) references store_marketplaces (id));`);
+    const lines: string[][] = [];
+    for (const rows of sizes)
+      for (const format of ["ads", "tsv"] as const) {
+        const ids = { organizationId, scopeId: format === "ads" ? adProfile.id : marketplace.id };
+        const { report, copyFile } = await generate(format, rows, dir, ids);
+        const columns = format === "ads" ? ADS_COLUMNS : TSV_TABLE.columns.join(", ");
+        const baseline = await timedCopy(t.sql, `baseline_${format}`, columns, copyFile);
+        const shape = await timedCopy(t.sql, `shape_${format}`, columns, copyFile);
+        await t.sql.unsafe(`truncate baseline_${format}, shape_${format}`);
+        const loaded = await runChild({ format, url: `${origin}/${path.basename(report)}`, databaseUrl: t.url, ...ids });
+        await t.sql.unsafe(`truncate ${format === "ads" ? "ad_target_daily" : "bench_reimbursements"}`);
+        rmSync(copyFile);
+        const ok = loaded.first.changed === rows && loaded.again.changed === 0 && loaded.again.removed === 0 && loaded.again.received === rows;
+        failed ||= !ok;
+        const share = (s: number) => `${s.toFixed(2)} s (${(baseline / s).toFixed(2)}×)`;
+        lines.push([
+          format === "ads" ? "Ads JSON" : "SP TSV",
+          rows.toLocaleString("en"),
+          (statSync(report).size / 2 ** 20).toFixed(1),
+          `${baseline.toFixed(2)} s`,
+          share(shape),
+          share(loaded.first.seconds),
+          share(loaded.again.seconds),
+          `${loaded.first.changed} / ${loaded.again.changed}${ok ? "" : " WRONG"}`,
+          `${loaded.peakRssMiB} MiB (${loaded.rssBeforeMiB} idle)`,
+        ]);
+        rmSync(report);
+      }
+    const head = ["report", "rows", "gzip MiB", "plain COPY", "COPY into target's shape", "first load", "identical reload", "changed first / reload", "loader peak RSS"];
+    const widths = head.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
+    const print = (l: string[]) => console.info(l.map((v, c) => v.padEnd(widths[c]!)).join("  "));
+    console.info(`\nTimes end to end; (n×) is throughput relative to the plain COPY of the same rows (≥ 0.50× is the target).`);
+    print(head);
+    for (const l of lines) print(l);
+  } finally {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+    await t.drop();
+  }
+  if (failed) {
+    console.error("A first load did not write every row, or a reload changed something.");
+    process.exitCode = 1;
+  }
+}
+
+// Last, so that every constant above is initialized before either side runs.
+if (process.argv[2] === "--child") await child(JSON.parse(process.argv[3]!) as Job);
+else await parent(process.argv.slice(2).map(Number));

@@ -1,114 +1,100 @@
-import { z } from "zod";
-import type { AdsReportKind } from "~/server/amazon/ads-reports";
-import type { CopyValue, DailyTable } from "~/server/sync/replace-days";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { adCampaignDaily, adGroupDaily, adProductDaily, adSearchTermDaily, adTargetDaily } from "~/db/schema";
+import { bindTable } from "~/server/sync/kit/table";
+import type { FieldCheck } from "~/server/sync/load/flat-row-copy";
+import type { DailyTable } from "~/server/sync/replace-days";
 
-/** Where each Ads report kind lands, and how one of its rows becomes a table row. */
-const METRIC_COLUMNS = ["impressions", "clicks", "cost", "sales7d", "purchases7d", "units_sold7d", "sales14d", "purchases14d", "refreshed_at"];
-const BASE = ["organization_id", "ad_profile_id", "day"];
+/*
+ * Each Sponsored Products daily report, described once: what Amazon is asked for (report type, grouping)
+ * and, column by column, which report field fills which table column and how it is checked. The request's
+ * columns, the table binding and the row encoder all come from this.
+ */
 
-const count = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d+$/, "a whole number"));
-const amount = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^-?\d+(\.\d+)?(e-?\d+)?$/i, "an amount"));
-const id = z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(1));
-const text = z.string().nullish().transform((v) => v ?? "");
+export interface ReportField {
+  field: string;
+  check: FieldCheck;
+}
 
-const metrics = z.object({
-  impressions: count,
-  clicks: count,
-  cost: amount,
-  sales7d: amount,
-  purchases7d: count,
-  unitsSoldClicks7d: count,
-  sales14d: amount,
-  purchases14d: count,
-});
-type Metrics = z.infer<typeof metrics>;
-/** Metric values in column order; the loader appends refreshed_at. */
-const metricValues = (m: Metrics): CopyValue[] => [
-  m.impressions,
-  m.clicks,
-  m.cost,
-  m.sales7d,
-  m.purchases7d,
-  m.unitsSoldClicks7d,
-  m.sales14d,
-  m.purchases14d,
+type Mapping = [column: PgColumn, field: string, check: FieldCheck];
+
+type DailyAdsTable = typeof adCampaignDaily | typeof adGroupDaily | typeof adTargetDaily | typeof adProductDaily | typeof adSearchTermDaily;
+
+/** The metrics every kind carries, in their column order. */
+const metrics = (t: DailyAdsTable): Mapping[] => [
+  [t.impressions, "impressions", "whole"],
+  [t.clicks, "clicks", "whole"],
+  [t.cost, "cost", "amount"],
+  [t.sales7d, "sales7d", "amount"],
+  [t.purchases7d, "purchases7d", "whole"],
+  [t.unitsSold7d, "unitsSoldClicks7d", "whole"],
+  [t.sales14d, "sales14d", "amount"],
+  [t.purchases14d, "purchases14d", "whole"],
 ];
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a YYYY-MM-DD date");
 
-export interface ParsedRow {
-  date: string;
-  values: CopyValue[];
-}
-
-interface KindSpec {
+export interface AdsReportSpec {
+  /** Ads reporting v3's configuration for it (DAILY, GZIP_JSON). */
+  reportTypeId: string;
+  groupBy: string[];
+  /** The report columns asked for: the date and every mapped field. */
+  columns: string[];
   table: DailyTable;
-  row: z.ZodType<ParsedRow>;
+  /** The report's fields for the columns between `day` and `refreshed_at`, in column order. */
+  fields: ReportField[];
+  /** Which field names a row with several problems: the metrics, the date, then the kind's own. */
+  checkOrder: string[];
 }
 
-type OwnFields = Record<string, CopyValue>;
-
-function spec(
-  table: string,
-  keyColumn: string[],
-  ownColumns: string[],
-  shape: z.ZodRawShape,
-  values: (row: OwnFields) => CopyValue[],
-): KindSpec {
+function report<T extends DailyAdsTable>(table: T, request: { reportTypeId: string; groupBy: string[] }, own: (t: T) => Mapping[]): AdsReportSpec {
+  const mapped = [...own(table), ...metrics(table)];
+  const fields = mapped.map(([, field, check]) => ({ field, check }));
   return {
-    table: {
-      table,
-      key: ["ad_profile_id", "day", ...keyColumn],
-      columns: [...BASE, ...ownColumns, ...METRIC_COLUMNS],
-      scopeColumn: "ad_profile_id",
-      dayColumn: "day",
-      bookkeeping: ["refreshed_at", "organization_id"],
-    },
-    row: metrics.extend({ date: day }).and(z.object(shape)).transform((r) => {
-      const fields = r as unknown as OwnFields & Metrics & { date: string };
-      return { date: fields.date, values: [...values(fields), ...metricValues(fields)] };
+    ...request,
+    columns: ["date", ...fields.map((f) => f.field)],
+    table: bindTable(table, {
+      // The loader adds whose rows they are, the day and when they were refreshed around the report's fields.
+      columns: [table.organizationId, table.adProfileId, table.day, ...mapped.map(([column]) => column), table.refreshedAt],
+      scope: table.adProfileId,
+      day: table.day,
+      bookkeeping: [table.refreshedAt, table.organizationId],
     }),
+    fields,
+    checkOrder: [...metrics(table).map(([, field]) => field), "date", ...own(table).map(([, field]) => field)],
   };
 }
 
-export const ADS_REPORT_TABLES: Record<AdsReportKind, KindSpec> = {
-  campaign: spec(
-    "ad_campaign_daily",
-    ["campaign_id"],
-    ["campaign_id", "campaign_name", "campaign_status"],
-    { campaignId: id, campaignName: text, campaignStatus: text },
-    (r) => [r.campaignId ?? null, r.campaignName ?? null, r.campaignStatus ?? null],
-  ),
-  adGroup: spec(
-    "ad_group_daily",
-    ["ad_group_id"],
-    ["ad_group_id", "ad_group_name", "campaign_id"],
-    { adGroupId: id, adGroupName: text, campaignId: id },
-    (r) => [r.adGroupId ?? null, r.adGroupName ?? null, r.campaignId ?? null],
-  ),
-  target: spec(
-    "ad_target_daily",
-    ["target_id"],
-    ["target_id", "ad_group_id", "campaign_id", "targeting", "keyword_type", "match_type"],
-    { keywordId: id, adGroupId: id, campaignId: id, targeting: text, keywordType: text, matchType: z.string().nullish() },
-    (r) => [r.keywordId ?? null, r.adGroupId ?? null, r.campaignId ?? null, r.targeting ?? null, r.keywordType ?? null, r.matchType ?? null],
-  ),
-  product: spec(
-    "ad_product_daily",
-    ["ad_id"],
-    ["ad_id", "ad_group_id", "campaign_id", "asin", "sku"],
-    { adId: id, adGroupId: id, campaignId: id, advertisedAsin: text, advertisedSku: text },
-    (r) => [r.adId ?? null, r.adGroupId ?? null, r.campaignId ?? null, r.advertisedAsin ?? null, r.advertisedSku ?? null],
-  ),
-  searchTerm: spec(
-    "ad_search_term_daily",
-    ["target_id", "search_term"],
-    ["target_id", "search_term", "ad_group_id", "campaign_id"],
-    { keywordId: id, searchTerm: z.string().min(1), adGroupId: id, campaignId: id },
-    (r) => [r.keywordId ?? null, r.searchTerm ?? null, r.adGroupId ?? null, r.campaignId ?? null],
-  ),
-};
+export const ADS_REPORTS = {
+  campaign: report(adCampaignDaily, { reportTypeId: "spCampaigns", groupBy: ["campaign"] }, (t) => [
+    [t.campaignId, "campaignId", "id"],
+    [t.campaignName, "campaignName", "text"],
+    [t.campaignStatus, "campaignStatus", "text"],
+  ]),
+  adGroup: report(adGroupDaily, { reportTypeId: "spCampaigns", groupBy: ["adGroup", "campaign"] }, (t) => [
+    [t.adGroupId, "adGroupId", "id"],
+    [t.adGroupName, "adGroupName", "text"],
+    [t.campaignId, "campaignId", "id"],
+  ]),
+  target: report(adTargetDaily, { reportTypeId: "spTargeting", groupBy: ["targeting"] }, (t) => [
+    [t.targetId, "keywordId", "id"],
+    [t.adGroupId, "adGroupId", "id"],
+    [t.campaignId, "campaignId", "id"],
+    [t.targeting, "targeting", "text"],
+    [t.keywordType, "keywordType", "text"],
+    [t.matchType, "matchType", "optionalText"],
+  ]),
+  product: report(adProductDaily, { reportTypeId: "spAdvertisedProduct", groupBy: ["advertiser"] }, (t) => [
+    [t.adId, "adId", "id"],
+    [t.adGroupId, "adGroupId", "id"],
+    [t.campaignId, "campaignId", "id"],
+    [t.asin, "advertisedAsin", "text"],
+    [t.sku, "advertisedSku", "text"],
+  ]),
+  searchTerm: report(adSearchTermDaily, { reportTypeId: "spSearchTerm", groupBy: ["searchTerm"] }, (t) => [
+    [t.targetId, "keywordId", "id"],
+    [t.searchTerm, "searchTerm", "nonEmptyText"],
+    [t.adGroupId, "adGroupId", "id"],
+    [t.campaignId, "campaignId", "id"],
+  ]),
+} satisfies Record<string, AdsReportSpec>;
 
-/** A report row that does not look like Amazon's: the whole report is refused, nothing is written. */
-export class MalformedReportRowError extends Error {
-  override name = "MalformedReportRowError";
-}
+export type AdsReportKind = keyof typeof ADS_REPORTS;
+export const ADS_REPORT_KIND_NAMES = Object.keys(ADS_REPORTS) as AdsReportKind[];

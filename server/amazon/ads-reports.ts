@@ -2,43 +2,18 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-import streamArray from "stream-json/streamers/stream-array.js";
 import { z } from "zod";
+import { FlatJsonArrayScanner, type FlatRow } from "~/server/sync/load/json-array";
 import { AmazonApiError } from "./api-error";
 import { amazonHosts, type Region } from "./endpoints";
 import { amazonRequest, type AmazonCaller } from "./request";
 
-/** The Sponsored Products daily reports the product reads, with the columns it stores. */
-const METRICS = ["impressions", "clicks", "cost", "sales7d", "purchases7d", "unitsSoldClicks7d", "sales14d", "purchases14d"];
-export const ADS_REPORT_KINDS = {
-  campaign: {
-    reportTypeId: "spCampaigns",
-    groupBy: ["campaign"],
-    columns: ["date", "campaignId", "campaignName", "campaignStatus", ...METRICS],
-  },
-  adGroup: {
-    reportTypeId: "spCampaigns",
-    groupBy: ["adGroup", "campaign"],
-    columns: ["date", "campaignId", "adGroupId", "adGroupName", ...METRICS],
-  },
-  target: {
-    reportTypeId: "spTargeting",
-    groupBy: ["targeting"],
-    columns: ["date", "campaignId", "adGroupId", "keywordId", "targeting", "keywordType", "matchType", ...METRICS],
-  },
-  product: {
-    reportTypeId: "spAdvertisedProduct",
-    groupBy: ["advertiser"],
-    columns: ["date", "campaignId", "adGroupId", "adId", "advertisedAsin", "advertisedSku", ...METRICS],
-  },
-  searchTerm: {
-    reportTypeId: "spSearchTerm",
-    groupBy: ["searchTerm"],
-    columns: ["date", "campaignId", "adGroupId", "keywordId", "searchTerm", ...METRICS],
-  },
-} as const;
-export type AdsReportKind = keyof typeof ADS_REPORT_KINDS;
-export const ADS_REPORT_KIND_NAMES = Object.keys(ADS_REPORT_KINDS) as AdsReportKind[];
+/** What Ads reporting v3 is asked for: a Sponsored Products report of one type, daily rows. */
+export interface AdsReportConfiguration {
+  reportTypeId: string;
+  groupBy: readonly string[];
+  columns: readonly string[];
+}
 
 const reportStatus = z.object({
   reportId: z.string(),
@@ -51,9 +26,8 @@ export type AdsReportStatus = z.infer<typeof reportStatus>;
 export async function createAdsReport(
   caller: AmazonCaller,
   region: Region,
-  args: { kind: AdsReportKind; startDate: string; endDate: string },
+  args: { name: string; report: AdsReportConfiguration; startDate: string; endDate: string },
 ): Promise<string> {
-  const kind = ADS_REPORT_KINDS[args.kind];
   try {
     const response = await amazonRequest(caller, {
       api: "ads-api",
@@ -63,14 +37,14 @@ export async function createAdsReport(
         method: "POST",
         headers: { "content-type": "application/vnd.createasyncreportrequest.v3+json" },
         body: JSON.stringify({
-          name: `${args.kind} ${args.startDate}..${args.endDate}`,
+          name: `${args.name} ${args.startDate}..${args.endDate}`,
           startDate: args.startDate,
           endDate: args.endDate,
           configuration: {
             adProduct: "SPONSORED_PRODUCTS",
-            groupBy: kind.groupBy,
-            columns: kind.columns,
-            reportTypeId: kind.reportTypeId,
+            groupBy: args.report.groupBy,
+            columns: args.report.columns,
+            reportTypeId: args.report.reportTypeId,
             timeUnit: "DAILY",
             format: "GZIP_JSON",
           },
@@ -96,34 +70,31 @@ export async function getAdsReport(caller: AmazonCaller, region: Region, reportI
 }
 
 /**
- * Streams a finished report's rows (gzip of one JSON array) in batches. Numbers stay exact decimal strings:
- * money must never pass through a float.
+ * Scans a finished report (gzip of one JSON array of flat objects) row by row without building objects:
+ * `onRow` sees each row's `fields` as positions into the decompressed bytes (numbers as their exact text),
+ * synchronously; `afterChunk` runs after each decompressed chunk, and the download waits for it, so a slow
+ * consumer slows the download instead of buffering the file. Returns the number of rows.
  */
-export async function streamAdsReportRows(
+export async function scanAdsReport(
   url: string,
-  onBatch: (rows: Record<string, unknown>[]) => Promise<void>,
-  options: { fetch?: typeof fetch; batchSize?: number } = {},
+  fields: readonly string[],
+  onRow: (row: FlatRow, index: number) => void,
+  afterChunk: () => Promise<void>,
+  options: { fetch?: typeof fetch } = {},
 ): Promise<number> {
   const response = await (options.fetch ?? fetch)(url);
   if (!response.ok || !response.body) throw new Error(`The report file could not be downloaded (HTTP ${response.status}).`);
-  const batchSize = options.batchSize ?? 5000;
-  let batch: Record<string, unknown>[] = [];
-  let count = 0;
+  const scanner = new FlatJsonArrayScanner(fields, (row) => onRow(row, scanner.rows));
   await pipeline(
     Readable.fromWeb(response.body as WebReadableStream),
-    createGunzip(),
-    streamArray.withParserAsStream({ numberAsString: true, streamValues: false }),
-    async function* (items: AsyncIterable<{ value: Record<string, unknown> }>) {
-      for await (const { value } of items) {
-        batch.push(value);
-        count += 1;
-        if (batch.length >= batchSize) {
-          await onBatch(batch);
-          batch = [];
-        }
+    // Bigger pieces than zlib's 16 KiB: fewer trips through the loop, and rows rarely straddle two.
+    createGunzip({ chunkSize: 128 * 1024 }),
+    async function (chunks: AsyncIterable<Buffer>) {
+      for await (const chunk of chunks) {
+        scanner.write(chunk);
+        await afterChunk();
       }
-      if (batch.length) await onBatch(batch);
     },
   );
-  return count;
+  return scanner.end();
 }

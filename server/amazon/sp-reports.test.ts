@@ -8,7 +8,7 @@ import { consentOnAmazon, startTestAmazon } from "~/test/amazon-sandbox";
 import { createMemberOf } from "~/test/factories";
 import { completeStoreAuthorization, startStoreAuthorization } from "./authorization/store";
 import type { AmazonCaller } from "./request";
-import { createSpReport, getSpReport, getSpReportDocument, streamReportDocument, type SpReportRow } from "./sp-reports";
+import { createSpReport, getSpReport, getSpReportDocument, streamReportDocument, streamReportTable, type SpReportRow } from "./sp-reports";
 
 let t: TestDatabase;
 let amazon: RunningSandbox;
@@ -128,7 +128,7 @@ describe("SP-API reports client", () => {
     const broken = gzipSync(Buffer.from('sku\tqty\nA\t1\n"broken\tx\t\t\nB\t2\n'));
     await expect(
       streamReportDocument("https://docs.test/z", "GZIP", async () => {}, { fetch: (async () => new Response(broken)) as unknown as typeof fetch }),
-    ).rejects.toThrow(/malformed line/);
+    ).rejects.toThrow("The report file has a malformed line (line 3): it has 4 columns where the header has 2.");
 
     const total = 200_000;
     const { response, progress } = lazyTsv(["sku", "qty"], total, (i) => [`SKU-${i}`, String(i)]);
@@ -144,5 +144,36 @@ describe("SP-API reports client", () => {
     // The first batch was handed over long before the file was read to its end: nothing buffers it whole.
     expect(pulledAtFirstBatch).toBeGreaterThan(0);
     expect(pulledAtFirstBatch).toBeLessThan(total / 4);
+  });
+
+  it("hands big files over as arrays in the header's order, whatever the charset and however the bytes arrive", async () => {
+    // One byte per chunk: every character, multibyte ones too, straddles a chunk boundary somewhere.
+    const oneByteAtATime = (bytes: Buffer, contentType: string) =>
+      (async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              for (const b of bytes) controller.enqueue(new Uint8Array([b]));
+              controller.close();
+            },
+          }),
+          { headers: { "content-type": contentType } },
+        )) as unknown as typeof fetch;
+    const batches: { rows: string[][]; header: readonly string[] }[] = [];
+    const utf8 = Buffer.from("\uFEFFsku\ttitle\r\nA-1\tCafé ☕ 東京\r\nB-2\t\r\n");
+    const n = await streamReportTable("https://docs.test/a", null, async (rows, header) => void batches.push({ rows, header }), {
+      fetch: oneByteAtATime(utf8, "text/tab-separated-values"),
+      batchSize: 1,
+    });
+    expect(n).toBe(2);
+    expect(batches).toEqual([
+      { rows: [["A-1", "Café ☕ 東京"]], header: ["sku", "title"] },
+      { rows: [["B-2", ""]], header: ["sku", "title"] },
+    ]);
+
+    const latin = Buffer.from("sku\ttitle\nC-3\tCaf\xe9 \x80 cr\xe8me\n", "latin1");
+    const rows: string[][] = [];
+    await streamReportTable("https://docs.test/b", null, async (r) => void rows.push(...r), { fetch: oneByteAtATime(latin, "text/plain;charset=Cp1252") });
+    expect(rows).toEqual([["C-3", "Café € crème"]]);
   });
 });

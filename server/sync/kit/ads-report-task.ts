@@ -1,5 +1,6 @@
 import type { Database } from "~/db/client";
-import { createAdsReport, getAdsReport, type AdsReportKind } from "~/server/amazon/ads-reports";
+import { ADS_REPORTS, type AdsReportKind } from "~/server/advertising/report-tables";
+import { createAdsReport, getAdsReport } from "~/server/amazon/ads-reports";
 import { AmazonApiError } from "~/server/amazon/api-error";
 import type { Region } from "~/server/amazon/endpoints";
 import type { AmazonCaller } from "~/server/amazon/request";
@@ -32,7 +33,7 @@ function adsReportApi(region: Region): ReportApi<AdsReportRequest> {
     maxWaitSeconds: MAX_WAIT_SECONDS,
     // A FAILED advertising report may be asked for again at once.
     cooldownSeconds: () => 0,
-    create: (caller, request) => createAdsReport(caller, region, request),
+    create: (caller, { kind, startDate, endDate }) => createAdsReport(caller, region, { name: kind, report: ADS_REPORTS[kind], startDate, endDate }),
     async status(caller, reportId): Promise<ReportState> {
       try {
         const s = await getAdsReport(caller, region, reportId);

@@ -1,5 +1,5 @@
 import type { SpReportRow } from "~/server/amazon/sp-reports";
-import { MalformedReportRowError } from "./sp-report-task";
+import { MalformedReportRowError } from "../load/malformed-row";
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
 const WHOLE = /^-?\d+$/;

@@ -8,11 +8,6 @@ import type { RunPlan } from "./plan";
 import { runReports } from "./reports";
 import { spReportApi } from "./sp-report-api";
 
-/** A report row that does not look like Amazon's: the whole report is refused, nothing is written. */
-export class MalformedReportRowError extends Error {
-  override name = "MalformedReportRowError";
-}
-
 export interface SpReportTask {
   reportType: string;
   /** What the report is, in the Sync center's words ("FBA removal orders"). */

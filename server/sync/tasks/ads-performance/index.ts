@@ -1,6 +1,6 @@
 import { rawSql } from "~/db/client";
 import { loadAdsReport, recordDayRefreshes } from "~/server/advertising/load-report";
-import { ADS_REPORT_KIND_NAMES } from "~/server/amazon/ads-reports";
+import { ADS_REPORT_KIND_NAMES } from "~/server/advertising/report-tables";
 import { adsReportRun } from "../../kit/ads-report-task";
 import { BACKFILL, defineSyncTask } from "../../kit/definition";
 import { recordProgress } from "../../state";
