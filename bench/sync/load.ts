@@ -2,10 +2,10 @@
  * Report rows → PostgreSQL through the real loaders, beside a plain COPY of the same rows, in one run:
  *   - an Ads report (gzip JSON array of flat objects, reporting v3 GZIP_JSON) into ad_target_daily through
  *     loadAdsReport;
- *   - an SP-API flat file (gzip TSV, shaped like FBA reimbursements) into a bench table with a natural key
- *     and the foreign keys a synced table has, through streamReportTable + replaceDays.
- * For each size: plain COPY of the same rows into an unindexed table (the baseline), COPY into a table of
- * the target's shape (same indexes and foreign keys: what PostgreSQL alone needs to write every row), then
+ *   - an SP-API flat file (gzip TSV: FBA reimbursements) into the reimbursements table, through the
+ *     reimbursements task's own row reader (streamReportDocument + reimbursementRow + replaceDays).
+ * For each size: plain COPY of the same rows into an unindexed table (the baseline), COPY into the target
+ * table itself (its indexes and scope checks: what PostgreSQL alone needs to write every row), then
  * the loader's first load and an identical reload. Loads run in a child process that only loads (download
  * over HTTP from this process, decompress, parse, check, COPY, merge, stale delete, commit), so its peak
  * RSS is the loader's; reports are generated as streams into files, never held in memory.
@@ -24,17 +24,12 @@ import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { createGzip } from "node:zlib";
 import type postgres from "postgres";
+import type { RunPlan } from "~/server/sync/kit/plan";
 
 const WINDOW = { start: "2026-05-01", end: "2026-05-31" };
 const DAYS = 31;
-const TSV_TABLE = {
-  table: "bench_reimbursements",
-  key: ["scope_id", "approval_day", "reimbursement_id", "sku"],
-  columns: ["organization_id", "scope_id", "approval_day", "reimbursement_id", "sku", "approved_at", "case_id", "amazon_order_id", "reason", "fnsku", "asin", "product_name", "item_condition", "currency", "amount_per_unit", "amount_total", "quantity_cash", "quantity_inventory", "quantity_total", "original_reimbursement_id", "original_reimbursement_type", "synced_at"],
-  scopeColumn: "scope_id",
-  dayColumn: "approval_day",
-  bookkeeping: ["synced_at", "organization_id"],
-};
+/** The COPY columns of the generated reimbursements, in the order tsvRow writes them. */
+const TSV_COLUMNS = "organization_id, store_id, approval_day, reimbursement_id, sku, approved_at, case_id, amazon_order_id, reason, fnsku, asin, product_name, condition, currency, amount_per_unit, amount_total, quantity_cash, quantity_inventory, quantity_total, original_reimbursement_id, original_reimbursement_type, synced_at";
 const TSV_HEADER = ["approval-date", "reimbursement-id", "case-id", "amazon-order-id", "reason", "sku", "fnsku", "asin", "product-name", "condition", "currency-unit", "amount-per-unit", "amount-total", "quantity-reimbursed-cash", "quantity-reimbursed-inventory", "quantity-reimbursed-total", "original-reimbursement-id", "original-reimbursement-type"];
 const ADS_COLUMNS = "organization_id, ad_profile_id, day, target_id, ad_group_id, campaign_id, targeting, keyword_type, match_type, impressions, clicks, cost, sales7d, purchases7d, units_sold7d, sales14d, purchases14d, refreshed_at";
 
@@ -44,11 +39,12 @@ type ChildResult = { first: Loaded; again: Loaded; rssBeforeMiB: number; peakRss
 
 /** The loading process: first load, identical reload, and its own peak RSS. */
 async function child(job: Job) {
-  const [{ default: pg }, { loadAdsReport }, { streamReportTable }, { replaceDays }] = await Promise.all([
+  const [{ default: pg }, { loadAdsReport }, { streamReportDocument }, { replaceDays }, { reimbursementRow, reimbursementsTable }] = await Promise.all([
     import("postgres"),
     import("~/server/advertising/load-report"),
     import("~/server/amazon/sp-reports"),
     import("~/server/sync/replace-days"),
+    import("~/server/sync/tasks/reimbursements/rows"),
   ]);
   const sql = pg(job.databaseUrl, { max: 1, onnotice: () => {} });
   const rssBeforeMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
@@ -56,37 +52,14 @@ async function child(job: Job) {
   const loadAds = () =>
     loadAdsReport(sql, { organizationId: job.organizationId, adProfileId: job.scopeId, kind: "target", window: WINDOW, url: job.url, refreshedAt: new Date() });
 
-  /** As an SP task reads a flat file: columns found by header name, every value checked, then COPY. */
+  /** As the reimbursements task reads its flat file: each row by header name, every value checked, then COPY. */
   const loadTsv = () => {
-    const syncedAt = new Date().toISOString();
-    let index = 0;
-    return replaceDays(sql, TSV_TABLE, { scopeId: job.scopeId, ...WINDOW }, async (push) => {
-      await streamReportTable(job.url, "GZIP", async (rows, header) => {
-        const col = (name: string) => {
-          if (!header.includes(name)) throw new Error(`The reimbursements report has no ${name} column.`);
-          return header.indexOf(name);
-        };
-        const [date, id, kase, order, reason, sku, fnsku, asin, name] = [col("approval-date"), col("reimbursement-id"), col("case-id"), col("amazon-order-id"), col("reason"), col("sku"), col("fnsku"), col("asin"), col("product-name")];
-        const [condition, currency, perUnit, total, cash, inventory, all] = [col("condition"), col("currency-unit"), col("amount-per-unit"), col("amount-total"), col("quantity-reimbursed-cash"), col("quantity-reimbursed-inventory"), col("quantity-reimbursed-total")];
-        const [original, originalType] = [col("original-reimbursement-id"), col("original-reimbursement-type")];
-        const bad = (field: string): never => {
-          throw new Error(`Row ${index} of the FBA reimbursements report is malformed (${field}); the report was not loaded.`);
-        };
-        const optional = (v: string) => v || null;
-        await push(
-          rows.map((r) => {
-            index += 1;
-            const approved = r[date]!;
-            if (!INSTANT.test(approved)) bad("approval-date");
-            if (!r[id] || !r[sku]) bad("reimbursement-id");
-            if (!AMOUNT.test(r[perUnit]!) || !AMOUNT.test(r[total]!)) bad("amount");
-            if (!WHOLE.test(r[cash]!) || !WHOLE.test(r[inventory]!) || !WHOLE.test(r[all]!)) bad("quantity");
-            return [job.organizationId, job.scopeId, approved.slice(0, 10), r[id]!, r[sku]!, approved, optional(r[kase]!), optional(r[order]!), r[reason]!,
-              optional(r[fnsku]!), optional(r[asin]!), r[name]!, optional(r[condition]!), r[currency]!, r[perUnit]!, r[total]!, r[cash]!, r[inventory]!,
-              r[all]!, optional(r[original]!), optional(r[originalType]!), syncedAt];
-          }),
-        );
-      });
+    // The bench's approval times are UTC, and so are its days.
+    const plan = { scope: { organizationId: job.organizationId, scopeId: job.scopeId, timeZone: "UTC" } } as unknown as RunPlan;
+    const loadedAt = new Date().toISOString();
+    return replaceDays(sql, reimbursementsTable, { scopeId: job.scopeId, ...WINDOW }, async (push) => {
+      let index = 0;
+      await streamReportDocument(job.url, "GZIP", (rows) => push(rows.map((row) => reimbursementRow(row, { plan, index: ++index, loadedAt }))));
     });
   };
 
@@ -102,10 +75,6 @@ async function child(job: Job) {
   const result: ChildResult = { first, again, rssBeforeMiB, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
   console.info(JSON.stringify(result));
 }
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
-const AMOUNT = /^-?\d+(\.\d+)?$/;
-const WHOLE = /^-?\d+$/;
 
 /** A small deterministic generator, so every run loads the same varied data (gzip ratios like Amazon's). */
 function random(seed: number) {
@@ -219,56 +188,45 @@ async function parent(sizes: number[]) {
   let failed = false;
   try {
     const { organizationId } = await createMemberOf(t.db, "owner");
-    const { adProfile, marketplace } = await createStore(t.db, organizationId);
-    await t.sql.unsafe(`
-      create table bench_reimbursements (
-        organization_id uuid not null references organizations (id) on delete cascade,
-        scope_id uuid not null references store_marketplaces (id) on delete cascade,
-        approval_day date not null, reimbursement_id text not null, sku text not null, approved_at timestamptz not null,
-        case_id text, amazon_order_id text, reason text not null, fnsku text, asin text, product_name text not null,
-        item_condition text, currency text not null, amount_per_unit numeric(18, 4) not null, amount_total numeric(18, 4) not null,
-        quantity_cash integer not null, quantity_inventory integer not null, quantity_total integer not null,
-        original_reimbursement_id text, original_reimbursement_type text, synced_at timestamptz not null,
-        primary key (scope_id, approval_day, reimbursement_id, sku));
-      create index on bench_reimbursements (organization_id, approval_day);
-      create table baseline_ads (like ad_target_daily);
-      create table baseline_tsv (like bench_reimbursements);
-      create table shape_ads (like ad_target_daily including all,
-        foreign key (organization_id) references organizations (id), foreign key (ad_profile_id) references ad_profiles (id));
-      create table shape_tsv (like bench_reimbursements including all,
-        foreign key (organization_id) references organizations (id), foreign key (scope_id) references store_marketplaces (id));`);
+    const { adProfile, store } = await createStore(t.db, organizationId);
+    await t.sql.unsafe(`create table baseline_ads (like ad_target_daily); create table baseline_tsv (like reimbursements);`);
     const lines: string[][] = [];
     for (const rows of sizes)
       for (const format of ["ads", "tsv"] as const) {
-        const ids = { organizationId, scopeId: format === "ads" ? adProfile.id : marketplace.id };
+        const ids = { organizationId, scopeId: format === "ads" ? adProfile.id : store.id };
         const { report, copyFile } = await generate(format, rows, dir, ids);
-        const columns = format === "ads" ? ADS_COLUMNS : TSV_TABLE.columns.join(", ");
+        const columns = format === "ads" ? ADS_COLUMNS : TSV_COLUMNS;
+        const target = format === "ads" ? "ad_target_daily" : "reimbursements";
         const baseline = await timedCopy(t.sql, `baseline_${format}`, columns, copyFile);
-        const shape = await timedCopy(t.sql, `shape_${format}`, columns, copyFile);
-        await t.sql.unsafe(`truncate baseline_${format}, shape_${format}`);
+        const shape = await timedCopy(t.sql, target, columns, copyFile);
+        await t.sql.unsafe(`truncate baseline_${format}, ${target}`);
         const loaded = await runChild({ format, url: `${origin}/${path.basename(report)}`, databaseUrl: t.url, ...ids });
-        await t.sql.unsafe(`truncate ${format === "ads" ? "ad_target_daily" : "bench_reimbursements"}`);
+        await t.sql.unsafe(`truncate ${target}`);
         rmSync(copyFile);
         const ok = loaded.first.changed === rows && loaded.again.changed === 0 && loaded.again.removed === 0 && loaded.again.received === rows;
         failed ||= !ok;
         const share = (s: number) => `${s.toFixed(2)} s (${(baseline / s).toFixed(2)}×)`;
+        const both = (s: number) => `${s.toFixed(2)} s (${(baseline / s).toFixed(2)}× · ${(shape / s).toFixed(2)}× of target)`;
         lines.push([
           format === "ads" ? "Ads JSON" : "SP TSV",
           rows.toLocaleString("en"),
           (statSync(report).size / 2 ** 20).toFixed(1),
           `${baseline.toFixed(2)} s`,
           share(shape),
-          share(loaded.first.seconds),
-          share(loaded.again.seconds),
+          both(loaded.first.seconds),
+          both(loaded.again.seconds),
           `${loaded.first.changed} / ${loaded.again.changed}${ok ? "" : " WRONG"}`,
           `${loaded.peakRssMiB} MiB (${loaded.rssBeforeMiB} idle)`,
         ]);
         rmSync(report);
       }
-    const head = ["report", "rows", "gzip MiB", "plain COPY", "COPY into target's shape", "first load", "identical reload", "changed first / reload", "loader peak RSS"];
+    const head = ["report", "rows", "gzip MiB", "plain COPY", "COPY into the target", "first load", "identical reload", "changed first / reload", "loader peak RSS"];
     const widths = head.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
     const print = (l: string[]) => console.info(l.map((v, c) => v.padEnd(widths[c]!)).join("  "));
-    console.info(`\nTimes end to end; (n×) is throughput relative to the plain COPY of the same rows (≥ 0.50× is the target).`);
+    console.info(
+      `\nTimes end to end; (n×) is throughput relative to the plain COPY of the same rows into a bare table (the issue's target: ≥ 0.50×);` +
+        `\n"of target" relative to a COPY into the target table itself (its key, index and scope checks), which no loader can beat.`,
+    );
     print(head);
     for (const l of lines) print(l);
   } finally {

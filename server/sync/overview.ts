@@ -8,6 +8,13 @@ import { isBuiltTask, windowKeys, windowLabel, type SyncTaskDefinition } from ".
 import { SYNC_TASKS, syncTask } from "./registry";
 import { syncRequest, type SyncRequest } from "./scheduler";
 
+/** The window's badge: one that has never run is waiting (not "up to date"); Amazon's "nothing" says so. */
+function statusOf(task: SyncTaskDefinition, s: { status: string; lastSucceededAt: Date | null; lastOutcome: string | null } | undefined) {
+  if (!s || (s.status === "idle" && !s.lastSucceededAt)) return isBuiltTask(task) ? "pending" : "not_available";
+  if (s.status === "idle" && s.lastOutcome === "no_data") return "no_data";
+  return s.status;
+}
+
 export interface ScopeOverview {
   scopeId: string;
   label: string;
@@ -77,7 +84,7 @@ export async function syncOverview(db: Database, organizationId: string, now: Da
           return {
             window,
             label: windowLabel(task, window),
-            status: s?.status ?? (isBuiltTask(task) ? "pending" : "not_available"),
+            status: statusOf(task, s),
             health: isBuiltTask(task) ? (scope.paused ?? windowHealth(task, s, now)) : "Not available yet.",
             overdue: s ? isOverdue(s, now) : false,
             lastSucceededAt: s?.lastSucceededAt ?? null,

@@ -74,7 +74,8 @@ const REPEATED_KEY = new Set(["23505", "21000"]);
  * Replaces a scope's rows for a window of days with what `feed` supplies, in one transaction: rows are
  * COPY'd into a staging table, merged by natural key touching only rows whose values differ, and rows the
  * new data no longer contains are removed. A second run with the same data changes nothing; a failure
- * midway leaves the previous data intact.
+ * midway leaves the previous data intact. An empty window's rows are COPY'd straight into the table; when
+ * those repeat a key, `feed` is called a second time (it must be able to read its report again).
  */
 export async function replaceDays(
   sql: postgres.Sql,
@@ -92,6 +93,17 @@ export async function replaceDays(
     // window and the staging rows (minutes for 100k rows); hashing one side once is right at every size.
     await tx.unsafe(`set local enable_nestloop = off`);
     const [{ stored }] = (await tx.unsafe(statements.windowHasRows, params)) as unknown as [{ stored: boolean }];
+    if (!stored) {
+      // An empty window (a backfill's days, a first load): nothing to compare with, so the rows are COPY'd
+      // straight into the table, which halves PostgreSQL's work. Should the report repeat a key (Amazon's
+      // do not), the table refuses it, and the report is read again into staging and merged.
+      try {
+        const received = await tx.savepoint((sp) => copyInto(sp.unsafe(statements.copyToTable), feed));
+        return { received, changed: received, removed: 0 };
+      } catch (error) {
+        if (!(error instanceof postgres.PostgresError && REPEATED_KEY.has(error.code))) throw error;
+      }
+    }
     await tx.unsafe(statements.createStaging);
     const received = await copyInto(tx.unsafe(statements.copyToStaging), feed);
     if (!stored && !received) return { received, changed: 0, removed: 0 };

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { syncTask } from "./registry";
 import { daysOf, localToday, nextDueAt, startOfLocalDay, toWindows } from "./windows";
@@ -9,6 +10,23 @@ describe("local days", () => {
     expect(localToday("America/Los_Angeles", now)).toBe("2026-02-28");
     expect(localToday("Asia/Tokyo", now)).toBe("2026-03-01");
     expect(startOfLocalDay("2026-02-27", "America/Los_Angeles").toISOString()).toBe("2026-02-27T08:00:00.000Z");
+  });
+
+  it("agrees with the time-zone database minute by minute across a year of transitions, odd offsets included", { timeout: 60_000 }, () => {
+    // Lord Howe moves by 30 minutes, Kathmandu is +05:45, Santiago and Sydney switch in the other half of the year.
+    const zones = ["America/Los_Angeles", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "America/Santiago", "Australia/Sydney", "Asia/Tokyo"];
+    const from = Date.parse("2026-01-01T00:00:00Z");
+    for (const zone of zones)
+      for (let ms = from; ms < from + 366 * 86_400_000; ms += 14 * 60_000 + 59_000) {
+        // (A step just short of a quarter hour lands in every quarter hour, at a drifting minute.)
+        const at = new Date(ms);
+        if (localToday(zone, at) !== DateTime.fromJSDate(at, { zone }).toISODate()) throw new Error(`${zone} ${at.toISOString()}`);
+      }
+  });
+
+  it("refuses an unknown zone and an invalid instant", () => {
+    expect(() => localToday("Mars/Olympus", new Date())).toThrow(/Unknown time zone/);
+    expect(() => localToday("UTC", new Date("nope"))).toThrow(RangeError);
   });
 
   it("knows a DST day is 23 hours long", () => {

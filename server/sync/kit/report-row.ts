@@ -8,34 +8,58 @@ const AMOUNT = /^-?\d+(\.\d+)?$/;
 /**
  * Reads the fields of one flat-file row by Amazon's header names, refusing a value that is not what the
  * column holds with a message that names the report, the row and the field. Values stay exact strings:
- * amounts never pass through a float.
+ * amounts never pass through a float. (A class, not closures: a big report builds one per row.)
  */
-export function reportRowReader(row: SpReportRow, index: number, report: string) {
-  const bad = (field: string, expected: string): never => {
+class ReportRowReader {
+  constructor(
+    private readonly row: SpReportRow,
+    private readonly index: number,
+    private readonly report: string,
+  ) {}
+
+  fail(field: string, expected: string): never {
     throw new MalformedReportRowError(
-      `Row ${index} of the ${report} report is malformed (${field}: expected ${expected}, got "${row[field] ?? ""}"); the report was not loaded.`,
+      `Row ${this.index} of the ${this.report} report is malformed (${field}: expected ${expected}, got "${this.row[field] ?? ""}"); the report was not loaded.`,
     );
-  };
-  const text = (field: string) => (row[field] ?? "").trim();
-  return {
-    fail: bad,
-    text,
-    optional: (field: string) => text(field) || null,
-    required: (field: string) => text(field) || bad(field, "a value"),
-    instant(field: string): string {
-      const v = text(field);
-      if (!INSTANT.test(v) || Number.isNaN(Date.parse(v))) return bad(field, "a date and time");
-      return new Date(v).toISOString();
-    },
-    optionalInstant(field: string): string | null {
-      return text(field) ? this.instant(field) : null;
-    },
-    /** An empty count is 0: Amazon leaves zero quantities blank in some files. */
-    whole: (field: string) => (WHOLE.test(text(field) || "0") ? Number(text(field) || "0") : bad(field, "a whole number")),
-    amount(field: string, optional = false): string | null {
-      const v = text(field);
-      if (!v) return optional ? null : bad(field, "an amount");
-      return AMOUNT.test(v) ? v : bad(field, "an amount");
-    },
-  };
+  }
+
+  text(field: string): string {
+    const v = this.row[field];
+    return v === undefined ? "" : v.trim();
+  }
+
+  optional(field: string): string | null {
+    return this.text(field) || null;
+  }
+
+  required(field: string): string {
+    return this.text(field) || this.fail(field, "a value");
+  }
+
+  instant(field: string): string {
+    const v = this.text(field);
+    if (!INSTANT.test(v)) return this.fail(field, "a date and time");
+    const at = new Date(v);
+    return Number.isNaN(at.getTime()) ? this.fail(field, "a date and time") : at.toISOString();
+  }
+
+  optionalInstant(field: string): string | null {
+    return this.text(field) ? this.instant(field) : null;
+  }
+
+  /** An empty count is 0: Amazon leaves zero quantities blank in some files. */
+  whole(field: string): number {
+    const v = this.text(field) || "0";
+    return WHOLE.test(v) ? Number(v) : this.fail(field, "a whole number");
+  }
+
+  amount(field: string, optional = false): string | null {
+    const v = this.text(field);
+    if (!v) return optional ? null : this.fail(field, "an amount");
+    return AMOUNT.test(v) ? v : this.fail(field, "an amount");
+  }
+}
+
+export function reportRowReader(row: SpReportRow, index: number, report: string) {
+  return new ReportRowReader(row, index, report);
 }

@@ -96,8 +96,9 @@ export function spReportRun(task: SpReportTask) {
         // Asked for only now: the link expires 5 minutes after Amazon issues it.
         const document = await getSpReportDocument(caller, plan.scope.region, documentId);
         const loadedAt = new Date().toISOString();
-        let index = 0;
         return replaceDays(rawSql(), task.table, { scopeId: plan.scope.scopeId, start: window.start, end: window.end }, async (push) => {
+          // The loader may read the file twice (see replaceDays): rows are numbered per reading.
+          let index = 0;
           await streamReportDocument(document.url, document.compressionAlgorithm, async (rows) => {
             await push(rows.map((row) => task.row(row, { plan, index: ++index, loadedAt })));
           }, { fetch: caller.fetch });

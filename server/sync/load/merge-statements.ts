@@ -25,6 +25,8 @@ export function mergeStatements(spec: DailyTable) {
     windowHasRows: `select exists (select 1 from ${table} where ${inWindow()}) as stored`,
     createStaging: `create temp table ${staging} (like ${table} including defaults) on commit drop`,
     copyToStaging: `copy ${staging} (${cols}) from stdin`,
+    /** The window is empty: the rows go straight into the table. */
+    copyToTable: `copy ${table} (${cols}) from stdin`,
     /** The window is empty: nothing to compare with or remove. */
     insertAll: `insert into ${table} (${cols}) select ${cols} from ${staging}`,
     /**

@@ -1,7 +1,5 @@
 import { index, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { storeMarketplaces } from "~/db/schema/amazon";
 import { timestamptz } from "~/db/schema/columns";
-import { organizations } from "~/db/schema/organizations";
 
 /**
  * FBA removal order lines (returns to the seller, disposals), as GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA
@@ -11,12 +9,10 @@ import { organizations } from "~/db/schema/organizations";
 export const removalOrders = pgTable(
   "removal_orders",
   {
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    storeMarketplaceId: uuid()
-      .notNull()
-      .references(() => storeMarketplaces.id, { onDelete: "cascade" }),
+    // Checked once per statement, and deleted with its scope, instead of per-row foreign keys (a report is
+    // a million rows): db/migrations/0010_synced_scope_checks.sql.
+    organizationId: uuid().notNull(),
+    storeMarketplaceId: uuid().notNull(),
     orderId: text().notNull(),
     sku: text().notNull(),
     fnsku: text().notNull(),
