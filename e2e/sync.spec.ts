@@ -17,7 +17,7 @@ test("after authorization, ad data and orders arrive and the Sync center shows t
     await expect(ads.getByTestId("backfill-progress").first()).toContainText("60 of 60 days");
     await expect(ads.getByTestId("backfill-progress").filter({ hasNotText: "60 of 60 days" })).toHaveCount(0);
   }).toPass({ timeout: 180_000, intervals: [2_000] });
-  await expect(page.getByTestId("sync-task-monthly-storage-fees")).toContainText("Not available yet");
+  await expect(page.getByTestId("sync-task-claims")).toContainText("Not available yet");
   await expect(page.getByTestId("sync-runs")).toContainText("Advertising data");
 
   await page.getByRole("navigation", { name: "Modules" }).getByRole("link", { name: "Advertising" }).click();

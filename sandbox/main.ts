@@ -12,6 +12,7 @@ function options(): SandboxOptions {
       volume: sandboxSetting("SANDBOX_VOLUME"),
       timeScale: sandboxSetting("SANDBOX_TIME_SCALE"),
       reportDelaySeconds: sandboxSetting("SANDBOX_REPORT_DELAY"),
+      quotaScale: sandboxSetting("SANDBOX_QUOTA_SCALE"),
       log: sandboxSetting("SANDBOX_LOG"),
     };
   } catch (error) {

@@ -25,6 +25,11 @@ export interface SandboxOptions {
   historyDays?: number;
   /** Sandbox seconds a report takes from creation to DONE (default 60). */
   reportDelaySeconds?: number;
+  /**
+   * How many times faster than Amazon's published rates SP-API quotas refill (default 1). A new store asks
+   * for some seventy reports, and createReport refills one a minute: a browser test's world raises it.
+   */
+  quotaScale?: number;
   /** Used by Seller Central consent when no redirect_uri is given. */
   spRedirectUri?: string;
   /** Print request lines to stdout. */
@@ -73,6 +78,7 @@ export class Sandbox {
       spRedirectUri: opts.spRedirectUri ?? "http://localhost:3000/api/amazon/store/callback",
       log: opts.log ?? false,
     };
+    for (const limit of Object.values(this.quotas.spLimits)) limit.rate *= opts.quotaScale ?? 1;
     this.reports = new ReportStore();
     this.ads = new AdsState(this.world, () => this.clock.now());
   }

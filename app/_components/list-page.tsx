@@ -4,11 +4,8 @@ import { PageHeader } from "~/app/_components/page-header";
 import { api, HydrateClient } from "~/app/_trpc/server";
 import { readSearchParams, type SearchParams } from "~/server/http/search-params";
 import type { ListKey } from "~/server/lists/registry";
-import { LIST_RANGES } from "~/server/lists/ranges";
+import { LIST_URL_KEYS, listFiltersFromUrl } from "~/server/lists/url";
 import { ListView } from "./list-view";
-
-const KEYS = ["range", "scope", "q", "sort", "dir", "page"] as const;
-const RANGE_IDS = new Set<string>(LIST_RANGES.map((r) => r.id));
 
 /** A module page that is one data list: the URL's filters become the list's input, prefetched on the server. */
 export async function ListPage(props: {
@@ -23,14 +20,10 @@ export async function ListPage(props: {
   /** Sibling lists of the module (monthly and long-term storage fees). */
   tabs?: { href: string; label: string; active: boolean }[];
 }) {
-  const search = readSearchParams(await props.searchParams, KEYS);
+  const search = readSearchParams(await props.searchParams, LIST_URL_KEYS);
   const input = {
     list: props.list,
-    range: search.range && RANGE_IDS.has(search.range) ? search.range : props.defaultRange,
-    scopeId: search.scope && /^[0-9a-f-]{36}$/i.test(search.scope) ? search.scope : undefined,
-    search: search.q?.slice(0, 60) || undefined,
-    sort: search.sort && /^[a-zA-Z]{1,40}$/.test(search.sort) ? search.sort : undefined,
-    dir: search.dir === "desc" ? ("desc" as const) : search.dir === "asc" ? ("asc" as const) : undefined,
+    ...listFiltersFromUrl(search, props.defaultRange),
     page: Math.min(100_000, Math.max(1, Number(search.page) || 1)),
     pageSize: 50,
   };

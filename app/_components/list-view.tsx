@@ -95,6 +95,8 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
   const pages = Math.max(1, Math.ceil(data.count / data.pageSize));
   const exportQuery = new URLSearchParams(filters.params);
   exportQuery.delete("page");
+  // The range the page shows, even when it is the page's default and not in the URL.
+  if (input.range) exportQuery.set("range", input.range);
 
   if (data.scopes.length === 0)
     return (

@@ -56,6 +56,18 @@ describe("a data list", () => {
     for (const marker of theirs.markers) expect(text).not.toContain(marker);
   });
 
+  it("reads the page's own URL: its search (q) and its marketplace (scope) select the export's rows too", async () => {
+    const exported = async (params: Record<string, string>) =>
+      (await (await exportList({ db: t.db, userId: mine.userId, requestedOrganizationId: undefined }, "removals", new URLSearchParams(params))).text())
+        .replace(/^\uFEFF/, "")
+        .trimEnd()
+        .split("\r\n")
+        .slice(1);
+    const one = `RM${mine.markers[0]}1`;
+    expect(await exported({ range: "90d", q: one })).toEqual([expect.stringContaining(one)]);
+    expect(await exported({ range: "90d", scope: "00000000-0000-4000-8000-000000000000" })).toEqual([]);
+  });
+
   it("refuses an export without a session, and a bad filter in plain words", async () => {
     expect((await exportList({ db: t.db, userId: null, requestedOrganizationId: undefined }, "removals", new URLSearchParams())).status).toBe(401);
     const bad = await exportList({ db: t.db, userId: mine.userId, requestedOrganizationId: undefined }, "removals", new URLSearchParams({ from: "2026-13-45" }));

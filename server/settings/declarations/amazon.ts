@@ -40,6 +40,11 @@ export const AMAZON_SETTINGS = {
   SANDBOX_SEED: { ...text("shelfwise"), readBy: ["sandbox"], meaning: SANDBOX_WORLD },
   SANDBOX_TIME_SCALE: { ...positiveNumber(1), readBy: ["sandbox"], meaning: SANDBOX_WORLD },
   SANDBOX_REPORT_DELAY: { ...nonNegativeNumber(60), readBy: ["sandbox"], meaning: SANDBOX_WORLD },
+  SANDBOX_QUOTA_SCALE: {
+    ...positiveNumber(1),
+    readBy: ["sandbox"],
+    meaning: "How many times faster than Amazon's published rates the sandbox's SP-API quotas refill (1: Amazon's own).",
+  },
   SYNC_REPORT_POLL_SECONDS: {
     ...positiveNumber(30),
     readBy: ["web"],
