@@ -1,36 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { EmptyState } from "~/app/_components/empty-state";
 import { formatCount, formatMoney } from "~/app/_components/format";
 import { fromNow } from "~/app/_components/time";
+import { useUrlFilters } from "~/app/_components/use-url-filters";
 import { api, type RouterInputs, type RouterOutputs } from "~/app/_trpc/react";
 import { DEFAULT_LIST_RANGE, LIST_RANGES } from "~/server/lists/ranges";
 
 type Input = RouterInputs["lists"]["page"];
 type Page = RouterOutputs["lists"]["page"];
 type Column = Page["columns"][number];
-
-/** The URL holds the filters, so a view can be shared and the export reads the same ones. */
-function useFilters() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  return {
-    params,
-    set(changes: Record<string, string | undefined>) {
-      const next = new URLSearchParams(params);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      if (!("page" in changes)) next.delete("page");
-      router.replace(`${pathname}?${next.toString()}`);
-    },
-  };
-}
 
 function cell(c: Column, row: Page["rows"][number]): string {
   const v = row[c.key];
@@ -90,7 +71,7 @@ function Empty({ sync, noun }: { sync: Page["sync"]; noun: string }) {
  */
 export function ListView({ input, noun, searchHint }: { input: Input; noun: string; searchHint: string }) {
   const [data] = api.lists.page.useSuspenseQuery(input);
-  const filters = useFilters();
+  const filters = useUrlFilters();
   const [q, setQ] = useState(input.search ?? "");
   const pages = Math.max(1, Math.ceil(data.count / data.pageSize));
   const exportQuery = new URLSearchParams(filters.params);

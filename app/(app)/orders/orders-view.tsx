@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { EmptyState } from "~/app/_components/empty-state";
 import { formatMoney } from "~/app/_components/format";
+import { useUrlFilters } from "~/app/_components/use-url-filters";
 import { api, type RouterInputs } from "~/app/_trpc/react";
 
 export interface OrdersSearch {
@@ -19,25 +19,10 @@ const PENDING = new Set(["Pending", "PendingAvailability"]);
 const purchased = (d: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(d);
 
-function useFilter() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  return (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!("page" in changes)) next.delete("page");
-    router.replace(`${pathname}?${next.toString()}`);
-  };
-}
-
 export function OrdersView({ input }: { input: RouterInputs["orders"]["list"] }) {
   const [marketplaces] = api.orders.marketplaces.useSuspenseQuery();
   const [data] = api.orders.list.useSuspenseQuery(input);
-  const setFilter = useFilter();
+  const setFilter = useUrlFilters().set;
   const [q, setQ] = useState(input.search ?? "");
 
   if (marketplaces.length === 0)
