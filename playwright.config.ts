@@ -1,6 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// One id per run, inherited by every worker: a test that signs in as an earlier test's user still finds it
+// when it runs again (a retry runs in a new worker, which evaluates the spec files anew).
+process.env.E2E_RUN_ID ??= Date.now().toString(36);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({

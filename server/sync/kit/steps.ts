@@ -12,6 +12,8 @@ export interface StepTools {
 }
 
 /** A step that keeps finding the quota exhausted after this many sleeps fails (something else is hogging it). */
+/** The longest a step waits in place for a quota slot. */
+const STEP_QUOTA_WAIT_MS = 5_000;
 const MAX_QUOTA_WAITS = 20;
 
 /**
@@ -53,7 +55,11 @@ export class KitSteps {
       const out = (await this.step.run(attempt, async () => {
         let calls = 0;
         try {
-          const value = await fn({ ...callerFor(this.db, this.scope, () => (calls += 1)), fetch: this.fetch });
+          // A step waits in place a few seconds at most: a worker asleep for a minute's quota holds one of the
+          // executor's (or Inngest's) concurrent calls, and a new store's seventy reports once held them all
+          // while other tasks starved. Longer waits are durable sleeps.
+          const caller = { ...callerFor(this.db, this.scope, () => (calls += 1)), fetch: this.fetch, maxQuotaWaitMs: STEP_QUOTA_WAIT_MS };
+          const value = await fn(caller);
           return { value, calls };
         } catch (error) {
           if (error instanceof QuotaWaitError && wait < MAX_QUOTA_WAITS) return { quotaWaitMs: error.waitMs, calls };
