@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { authorizeStore, newUser, signIn, signUp } from "./fixtures";
+import { authorizeStore, newUser, reloadUntil, signIn, signUp } from "./fixtures";
 
 test("a new seller authorizes a store and an ads account and sees them listed", async ({ page }) => {
   await signUp(page, newUser(), "Outdoor Brands");
@@ -60,10 +60,7 @@ test("removal orders arrive after a store authorization; the page filters, sorts
   await page.getByLabel("Date range").selectOption("12m");
   await expect(page).toHaveURL(/range=12m/);
   // The 12-month backfill runs right after the authorization; until then the page says what it waits for.
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("list-row").first()).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 390_000, intervals: [3_000] });
+  await reloadUntil(page, () => expect(page.getByTestId("list-row").first()).toBeVisible({ timeout: 1_000 }), 390_000);
   const total = Number((await page.getByTestId("list-count").textContent())!.replace(/\D/g, ""));
   expect(total).toBeGreaterThan(0);
   await expect(page.getByTestId("list-total").first()).toContainText("Total");
@@ -105,10 +102,7 @@ test("the same store's reimbursements and storage fees: an honest empty list, th
   await expect(page.getByRole("heading", { name: "Reimbursements", level: 1 })).toBeVisible();
   await page.getByLabel("Date range").selectOption("18m");
   await expect(page).toHaveURL(/range=18m/);
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByRole("heading", { name: "No reimbursements match" })).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 240_000, intervals: [3_000] });
+  await reloadUntil(page, () => expect(page.getByRole("heading", { name: "No reimbursements match" })).toBeVisible({ timeout: 1_000 }), 240_000);
   await expect(page.getByText("Amazon had no data for the synced period.")).toBeVisible();
   await expect(page.getByTestId("list-row")).toHaveCount(0);
 

@@ -62,3 +62,11 @@ export async function authorizeAdvertising(page: Page, seller: string) {
   await page.getByRole("button", { name: "Connect selected profiles" }).click();
   await expect(page.getByTestId("ad-profiles").getByText("Not connected")).toHaveCount(0);
 }
+
+/** Reloads the page until `check` holds: for data a background sync brings while the test waits. */
+export async function reloadUntil(page: Page, check: () => Promise<void>, timeout: number) {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout, intervals: [3_000] });
+}
