@@ -3,7 +3,7 @@ import { spError } from "../http/types";
 import { formatMinor } from "../util/money";
 import { isoZ } from "../util/time";
 import type { Product } from "../world/catalog";
-import { localPriceMinor } from "../world/catalog";
+import { listingStatus, localPriceMinor } from "../world/catalog";
 import { inventoryLevel } from "../world/fba";
 import type { Marketplace } from "../world/marketplaces";
 import type { Seller } from "../world/sellers";
@@ -29,7 +29,10 @@ function listingItem(ctx: Ctx, seller: Seller, p: Product, mps: Marketplace[], i
   const item: Record<string, unknown> = { sku: p.sku };
   if (inc.includes("summaries")) {
     item.summaries = mps.map((m) => {
-      const s: Record<string, unknown> = { marketplaceId: m.id, asin: p.asin, productType: p.productType, conditionType: "new_new", status: p.isParent ? ["DISCOVERABLE"] : ["BUYABLE", "DISCOVERABLE"], itemName: p.title, createdDate: created, lastUpdatedDate: created, mainImage: { link: `https://m.media-amazon.com/images/I/${p.asin}.jpg`, height: 500, width: 500 } };
+      const own = p.isParent || p.channel === "AFN" ? null : inventoryLevel(ctx.sb.seed, seller.sellerId, m, p, now).fulfillable;
+      // The listing statuses of the all-listings report, in this API's words: only an active offer is buyable.
+      const buyable = !p.isParent && listingStatus(ctx.sb.seed, seller.sellerId, m.id, p, own) === "Active";
+      const s: Record<string, unknown> = { marketplaceId: m.id, asin: p.asin, productType: p.productType, conditionType: "new_new", status: buyable ? ["BUYABLE", "DISCOVERABLE"] : ["DISCOVERABLE"], itemName: p.title, createdDate: created, lastUpdatedDate: created, mainImage: { link: `https://m.media-amazon.com/images/I/${p.asin}.jpg`, height: 500, width: 500 } };
       if (p.channel === "AFN" && !p.isParent) s.fnSku = p.fnsku;
       return s;
     });

@@ -3,7 +3,7 @@ import type { Sandbox } from "../state";
 import { currencyDecimals, formatMinor } from "../util/money";
 import { hash32, Rng } from "../util/rng";
 import { addDays, DAY, HOUR, localDay } from "../util/time";
-import { localPriceMinor } from "../world/catalog";
+import { listingStatus, localPriceMinor } from "../world/catalog";
 import type { Product } from "../world/catalog";
 import { fbaProducts, fcFor, inboundShipmentsInMonth, inventoryLevel, ledgerAdjustmentsOnDay, ltsfPublicationDay, publicationMs, reimbursementsOnDay, removalsOnDay, storageFeePublicationDay } from "../world/fba";
 import type { Marketplace } from "../world/marketplaces";
@@ -88,12 +88,13 @@ function listingRows(sb: Sandbox, r: ReportRequest): Row[] {
   const region = mp.region;
   return sb.world.catalog(r.seller).map((p) => {
     const open = DateTime.fromISO(p.openDate, { zone: mp.timezone }).plus({ hours: 9 + (hash32(p.sku) % 8) });
-    const qty = p.isParent || p.channel === "AFN" ? "" : String(inventoryLevel(sb.seed, r.seller.sellerId, mp, p, r.asOf).fulfillable);
+    const own = p.isParent || p.channel === "AFN" ? null : inventoryLevel(sb.seed, r.seller.sellerId, mp, p, r.asOf).fulfillable;
+    const qty = own === null ? "" : String(own);
     return [
       clean(p.title), "", "0" + String(hash32(sb.seed, "listing", p.sku, mp.id)).padStart(10, "0").slice(0, 10) + "X", p.sku,
       p.isParent ? "" : formatMinor(localPriceMinor(p, mp.priceFactor, mp.currency), mp.currency), qty, open.toFormat("yyyy-MM-dd HH:mm:ss ZZZZ"),
       "", "y", "1", "", "", "11", "", "", "", p.asin, "", "", "", "", "", p.asin, "", "", "0",
-      p.channel === "AFN" ? `AMAZON_${region}` : "DEFAULT", p.channel === "AFN" ? "" : "Migrated Template", "Active",
+      p.channel === "AFN" ? `AMAZON_${region}` : "DEFAULT", p.channel === "AFN" ? "" : "Migrated Template", listingStatus(sb.seed, r.seller.sellerId, mp.id, p, own),
     ];
   });
 }

@@ -1,4 +1,4 @@
-import { Rng } from "../util/rng";
+import { hash32, Rng } from "../util/rng";
 import type { Seller } from "./sellers";
 
 export interface Product {
@@ -109,4 +109,19 @@ export function localPriceMinor(p: Product, priceFactor: number, currency: strin
   // JPY has no minor unit; round to whole yen, others to .x9 endings.
   if (currency === "JPY") return Math.round(cents / 100 / 10) * 10 - 2;
   return Math.max(99, Math.round(cents / 100) * 100 - 1);
+}
+
+/** A listing's status in Seller Central's words, as the all-listings report gives it. */
+export type ListingStatus = "Active" | "Inactive" | "Incomplete";
+
+/**
+ * Most listings are active; some the seller closed (inactive), a few lack required attributes
+ * (incomplete), and a seller-fulfilled listing with no stock is inactive until it is restocked.
+ */
+export function listingStatus(seed: string, sellerId: string, marketplaceId: string, p: Product, ownStock: number | null): ListingStatus {
+  if (p.isParent) return "Active";
+  const h = hash32(seed, "listing-status", sellerId, marketplaceId, p.sku) % 40;
+  if (h === 0) return "Incomplete";
+  if (h < 4) return "Inactive";
+  return ownStock === 0 ? "Inactive" : "Active";
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/testing";
-import { copyLine, replaceDays, type CopyValue, type DailyTable } from "./replace-days";
+import { copyLine, replaceDays, replaceScope, type CopyValue, type DailyTable } from "./replace-days";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -8,6 +8,7 @@ beforeAll(async () => {
   await t.sql.unsafe(`create table replace_days_test (
     scope text not null, day date not null, k text not null, amount numeric(18, 4) not null, note text, at timestamptz not null,
     primary key (scope, day, k))`);
+  await t.sql.unsafe(`create table replace_scope_test (scope text not null, k text not null, amount numeric(18, 4), at timestamptz not null, primary key (scope, k))`);
 });
 afterAll(async () => {
   await t?.drop();
@@ -108,5 +109,26 @@ describe("replacing a window of days", () => {
 
   it("writes COPY text lines: tabs between values, \\N for null, escapes in text", () => {
     expect(copyLine(["a", 1, null, "t\tn\nr\rb\\", ""])).toBe("a\t1\t\\N\tt\\tn\\nr\\rb\\\\\t\n");
+  });
+});
+
+describe("replacing a whole scope (a snapshot table)", () => {
+  const snapshot: DailyTable = { table: "replace_scope_test", key: ["scope", "k"], columns: ["scope", "k", "amount", "at"], scopeColumn: "scope", dayColumn: null, bookkeeping: ["at"] };
+  const put = (scope: string, rows: CopyValue[][]) => replaceScope(t.sql, snapshot, scope, (push) => push(rows));
+  const keys = async (scope: string) => (await t.sql`select k, amount::text from replace_scope_test where scope = ${scope} order by k`).map((r) => `${r.k}/${r.amount ?? "∅"}`);
+
+  it("makes the scope's rows exactly the snapshot's, writing only what changed, and leaves other scopes alone", async () => {
+    expect(await put("s", [["s", "a", "1", at()], ["s", "b", null, at()]])).toEqual({ received: 2, changed: 2, removed: 0 });
+    expect(await put("t", [["t", "a", "7", at()]])).toEqual({ received: 1, changed: 1, removed: 0 });
+    expect(await put("s", [["s", "a", "1", at()], ["s", "b", null, at()]])).toEqual({ received: 2, changed: 0, removed: 0 });
+    // A listing gone, one changed, one new.
+    expect(await put("s", [["s", "b", "2", at()], ["s", "c", "3", at()]])).toEqual({ received: 2, changed: 2, removed: 1 });
+    expect(await keys("s")).toEqual(["b/2.0000", "c/3.0000"]);
+    expect(await keys("t")).toEqual(["a/7.0000"]);
+  });
+
+  it("refuses the wrong kind of table either way", async () => {
+    await expect(replaceScope(t.sql, spec, "s", async () => {})).rejects.toThrow(/replaced by day windows/);
+    await expect(replaceDays(t.sql, snapshot, { scopeId: "s", ...june }, async () => {})).rejects.toThrow(/snapshot table/);
   });
 });

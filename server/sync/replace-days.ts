@@ -2,7 +2,10 @@ import type { Writable } from "node:stream";
 import postgres from "postgres";
 import { mergeStatements } from "./load/merge-statements";
 
-/** A daily fact table whose rows are replaced one local-day window at a time. */
+/**
+ * A synced table whose rows are replaced one local-day window of one scope at a time, or — a snapshot
+ * table (no day column: the seller's whole catalog) — one whole scope at a time.
+ */
 export interface DailyTable {
   table: string;
   /** Natural key, in table order, e.g. ad_profile_id, day, campaign_id. */
@@ -10,7 +13,8 @@ export interface DailyTable {
   /** Every column written, in the order rows are given. */
   columns: string[];
   scopeColumn: string;
-  dayColumn: string;
+  /** Null for a snapshot table: each load replaces all of the scope's rows. */
+  dayColumn: string | null;
   /** Columns that say when, not what: updated with a change, never a reason for one. */
   bookkeeping: string[];
 }
@@ -83,12 +87,28 @@ export async function replaceDays(
   window: { scopeId: string; start: string; end: string },
   feed: (push: CopyPush) => Promise<void>,
 ): Promise<ReplaceResult> {
+  if (!spec.dayColumn) throw new Error(`${spec.table} is a snapshot table: its loads replace a whole scope (replaceScope)`);
+  return replaceRows(sql, spec, [window.scopeId, window.start, window.end], feed);
+}
+
+/** replaceDays for a snapshot table: the scope's rows become exactly what `feed` supplies. */
+export async function replaceScope(
+  sql: postgres.Sql,
+  spec: DailyTable,
+  scopeId: string,
+  feed: (push: CopyPush) => Promise<void>,
+): Promise<ReplaceResult> {
+  if (spec.dayColumn) throw new Error(`${spec.table} is replaced by day windows (replaceDays)`);
+  return replaceRows(sql, spec, [scopeId], feed);
+}
+
+async function replaceRows(sql: postgres.Sql, spec: DailyTable, params: string[], feed: (push: CopyPush) => Promise<void>): Promise<ReplaceResult> {
   const statements = mergeStatements(spec);
-  const params = [window.scopeId, window.start, window.end];
+  const scopeId = params[0]!;
 
   return sql.begin(async (tx) => {
     // Two loads of one scope's table would each delete the other's new rows as stale: they take turns.
-    await tx`select pg_advisory_xact_lock(hashtext(${spec.table}), hashtext(${window.scopeId}))`;
+    await tx`select pg_advisory_xact_lock(hashtext(${spec.table}), hashtext(${scopeId}))`;
     // Just-loaded rows have no statistics yet, and a planner guessing "a few rows" nests loops over the
     // window and the staging rows (minutes for 100k rows); hashing one side once is right at every size.
     await tx.unsafe(`set local enable_nestloop = off`);

@@ -1,8 +1,11 @@
+import { DateTime } from "luxon";
 import type { SpReportRow } from "~/server/amazon/sp-reports";
 import { MalformedReportRowError } from "../load/malformed-row";
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
 const WHOLE = /^-?\d+$/;
+/** Listing files' local times: "2024-03-15 09:12:33 PDT", "15/03/2024 09:12:33 GMT", "2024/03/15 09:12:33 JST". */
+const LOCAL_TIMES = ["yyyy-MM-dd HH:mm:ss", "dd/MM/yyyy HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "dd.MM.yyyy HH:mm:ss"];
 const AMOUNT = /^-?\d+(\.\d+)?$/;
 
 /**
@@ -45,6 +48,27 @@ class ReportRowReader {
 
   optionalInstant(field: string): string | null {
     return this.text(field) ? this.instant(field) : null;
+  }
+
+  /**
+   * A marketplace-local date and time followed by a zone abbreviation (PDT, JST, GMT+09:00…), as listing
+   * files write them. Abbreviations are ambiguous (IST, CST) and not all parse: the marketplace's own zone,
+   * which they abbreviate, is what counts.
+   */
+  optionalLocalInstant(field: string, zone: string): string | null {
+    const v = this.text(field);
+    if (!v) return null;
+    const local = v.slice(0, 19);
+    for (const format of LOCAL_TIMES) {
+      const at = DateTime.fromFormat(local, format, { zone });
+      if (at.isValid) return at.toUTC().toISO()!;
+    }
+    return INSTANT.test(v) ? this.instant(field) : this.fail(field, "a date and time");
+  }
+
+  /** A count that may be blank (Amazon's "not applicable"), kept as null. */
+  optionalWhole(field: string): number | null {
+    return this.text(field) ? this.whole(field) : null;
   }
 
   /** An empty count is 0: Amazon leaves zero quantities blank in some files. */

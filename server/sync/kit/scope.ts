@@ -22,6 +22,8 @@ export interface RunScope {
   /** SP-API scopes: the marketplace (store_marketplace), or every participating one (store), and the seller. */
   marketplaceId?: string;
   marketplaceIds?: string[];
+  /** The marketplace's currency (store_marketplace): Amazon's listing files give prices without one. */
+  currencyCode?: string;
   sellingPartnerId?: string;
   storeId?: string;
 }
@@ -66,6 +68,7 @@ export async function resolveScope(db: Database, kind: SyncScope, organizationId
     .select({
       timeZone: storeMarketplaces.timeZone,
       marketplaceId: storeMarketplaces.marketplaceId,
+      currencyCode: storeMarketplaces.currencyCode,
       participating: storeMarketplaces.isParticipating,
       storeId: stores.id,
       sellingPartnerId: stores.sellingPartnerId,
@@ -89,6 +92,7 @@ export async function resolveScope(db: Database, kind: SyncScope, organizationId
       region: m.region as Region,
       quotaScope: m.sellingPartnerId,
       marketplaceId: m.marketplaceId,
+      currencyCode: m.currencyCode,
       sellingPartnerId: m.sellingPartnerId,
       storeId: m.storeId,
     },

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { rawSql } from "~/db/client";
 import { getSpReportDocument, streamReportDocument, type SpReportRequest, type SpReportRow } from "~/server/amazon/sp-reports";
-import { replaceDays, type CopyValue, type DailyTable } from "../replace-days";
+import { replaceDays, replaceScope, type CopyPush, type CopyValue, type DailyTable } from "../replace-days";
 import { startOfLocalDay, addDays, toWindows, type DayWindow } from "../windows";
 import { BACKFILL, type RunResult, type TaskRunContext } from "./definition";
 import type { RunPlan } from "./plan";
@@ -26,6 +26,11 @@ export interface SpReportTask {
    * already stored is not asked for again, so the window keeps asking only while its month is missing.
    */
   loadOnce?: boolean;
+  /**
+   * A snapshot of the seller's whole catalog (the all-listings report): asked for without dates, one
+   * report per run, and its rows replace all of the scope's rows (the table has no day column).
+   */
+  snapshot?: boolean;
   table: DailyTable;
   /**
    * One row of the file (keyed by Amazon's header) → the table's columns, in the binding's order. Throws
@@ -53,6 +58,11 @@ async function loadedWindows(table: DailyTable, scopeId: string, windows: DayWin
   return found;
 }
 
+/** A snapshot report: Amazon's data as of now, with no period. */
+export function snapshotRequest(task: Pick<SpReportTask, "reportType">, plan: RunPlan): SpReportRequest {
+  return { reportType: task.reportType, marketplaceIds: plan.scope.marketplaceIds ?? [plan.scope.marketplaceId!] };
+}
+
 /** The report covering a window of the marketplace's local days (from 00:00 of the first to 24:00 of the last). */
 export function reportRequest(task: Pick<SpReportTask, "reportType">, plan: RunPlan, window: DayWindow): SpReportRequest {
   return {
@@ -69,20 +79,20 @@ export function reportRequest(task: Pick<SpReportTask, "reportType">, plan: RunP
  * link is issued (links live 5 minutes) and loaded into its days of the table in one transaction.
  */
 export function spReportRun(task: SpReportTask) {
+  if (Boolean(task.snapshot) !== (task.table.dayColumn === null))
+    throw new Error(`${task.reportType}: a snapshot report loads a table without days, and only it does`);
   return async ({ plan, steps }: TaskRunContext): Promise<RunResult> => {
-    let windows = task.monthly ? monthWindows(plan.days) : toWindows(plan.days, task.maxDaysPerReport);
+    let windows = task.snapshot ? [] : task.monthly ? monthWindows(plan.days) : toWindows(plan.days, task.maxDaysPerReport);
     if (task.loadOnce && plan.window !== BACKFILL) {
       const loaded = await steps.run("already-loaded", () => loadedWindows(task.table, plan.scope.scopeId, windows));
       windows = windows.filter((w) => !loaded.includes(w.start));
       if (!windows.length) return { rowsWritten: 0, detail: { alreadyLoaded: loaded.length } };
     }
+    const reports = task.snapshot
+      ? [{ key: "snapshot", request: snapshotRequest(task, plan), window: null }]
+      : windows.map((w) => ({ key: w.start, request: reportRequest(task, plan, w), window: w }));
     const api = spReportApi(plan.scope.region, task);
-    const finished = await runReports(
-      steps,
-      api,
-      "report",
-      windows.map((w) => ({ key: w.start, request: reportRequest(task, plan, w) })),
-    );
+    const finished = await runReports(steps, api, "report", reports.map(({ key, request }) => ({ key, request })));
     let rowsWritten = 0;
     let noData = 0;
     for (const [i, report] of finished.entries()) {
@@ -91,18 +101,21 @@ export function spReportRun(task: SpReportTask) {
         continue;
       }
       const documentId = report.state.document!;
-      const window = windows[i]!;
-      const loaded = await steps.amazon(`load-${window.start}`, async (caller) => {
+      const { key, window } = reports[i]!;
+      const loaded = await steps.amazon(`load-${key}`, async (caller) => {
         // Asked for only now: the link expires 5 minutes after Amazon issues it.
         const document = await getSpReportDocument(caller, plan.scope.region, documentId);
         const loadedAt = new Date().toISOString();
-        return replaceDays(rawSql(), task.table, { scopeId: plan.scope.scopeId, start: window.start, end: window.end }, async (push) => {
+        const feed = async (push: CopyPush) => {
           // The loader may read the file twice (see replaceDays): rows are numbered per reading.
           let index = 0;
           await streamReportDocument(document.url, document.compressionAlgorithm, async (rows) => {
             await push(rows.map((row) => task.row(row, { plan, index: ++index, loadedAt })));
           }, { fetch: caller.fetch });
-        });
+        };
+        return window
+          ? replaceDays(rawSql(), task.table, { scopeId: plan.scope.scopeId, start: window.start, end: window.end }, feed)
+          : replaceScope(rawSql(), task.table, plan.scope.scopeId, feed);
       });
       rowsWritten += loaded.changed + loaded.removed;
     }

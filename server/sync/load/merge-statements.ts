@@ -4,7 +4,8 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * The SQL replaceDays runs for one table: the staging table, and the ways its rows are merged into the
- * table ($1 is the scope, $2..$3 the window's days). Which merge runs depends on what the window holds.
+ * table ($1 is the scope, $2..$3 the window's days; a snapshot table has no days: the window is the
+ * whole scope). Which merge runs depends on what the window holds.
  */
 export function mergeStatements(spec: DailyTable) {
   const table = ident(spec.table);
@@ -16,7 +17,8 @@ export function mergeStatements(spec: DailyTable) {
   const row = (alias: string, columns: string[]) => `(${columns.map((c) => `${alias}.${ident(c)}`).join(", ")})`;
   const upsert = `on conflict (${key}) do update set ${updates.join(", ")}
     where ${row(table, compared)} is distinct from ${row("excluded", compared)}`;
-  const inWindow = (t = "") => `${t}${ident(spec.scopeColumn)} = $1 and ${t}${ident(spec.dayColumn)} between $2 and $3`;
+  const inWindow = (t = "") =>
+    `${t}${ident(spec.scopeColumn)} = $1` + (spec.dayColumn ? ` and ${t}${ident(spec.dayColumn)} between $2 and $3` : "");
   const sameKey = spec.key.map((k) => `s.${ident(k)} = t.${ident(k)}`).join(" and ");
   const counts = (inserted: string, deleted: string) =>
     `select (select count(*) from ${inserted})::int as changed, (select count(*) from ${deleted})::int as removed`;
