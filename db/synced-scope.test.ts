@@ -4,6 +4,7 @@ import { ADS_REPORTS } from "~/server/advertising/report-tables";
 import { longTermStorageFeesTable } from "~/server/sync/tasks/long-term-storage-fees/rows";
 import { storageFeesTable } from "~/server/sync/tasks/monthly-storage-fees/rows";
 import { reimbursementsTable } from "~/server/sync/tasks/reimbursements/rows";
+import { productsTable } from "~/server/sync/tasks/products-full/rows";
 import { removalsTable } from "~/server/sync/tasks/removals/rows";
 import { createMemberOf, createStore, createSyncedData } from "~/test/factories";
 import { adProfiles, organizations, storeMarketplaces, stores } from "./schema";
@@ -16,7 +17,7 @@ import { createTestDatabase, type TestDatabase } from "./testing";
  */
 
 /** Every table the report loader writes, with the scope its rows belong to. */
-const SYNCED = [...Object.values(ADS_REPORTS).map((r) => r.table), removalsTable, reimbursementsTable, storageFeesTable, longTermStorageFeesTable];
+const SYNCED = [...Object.values(ADS_REPORTS).map((r) => r.table), removalsTable, reimbursementsTable, storageFeesTable, longTermStorageFeesTable, productsTable];
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -22,6 +22,7 @@ import {
 } from "~/db/schema";
 import { encryptSecret } from "~/server/crypto/secrets";
 import { longTermStorageFees } from "~/server/sync/tasks/long-term-storage-fees/table";
+import { products } from "~/server/sync/tasks/products-full/table";
 import { storageFees } from "~/server/sync/tasks/monthly-storage-fees/table";
 import { reimbursements } from "~/server/sync/tasks/reimbursements/table";
 import { removalOrders } from "~/server/sync/tasks/removals/table";
@@ -234,6 +235,7 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
       syncedAt: new Date(),
     })),
   );
+  await createProducts(db, store, seed, tag);
   const month = `${days[0]!.slice(0, 7)}-01`;
   await db.insert(storageFees).values({
     organizationId,
@@ -307,4 +309,74 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
     ids: [...orderIds, ...days.map((_, i) => `RM${tag}${i}`), ...days.map((_, i) => `RB${tag}${i}`), campaignId, adGroupId, targetId, ...states.map((s) => s.id), ...runs.map((r) => r.id)],
     markers: [tag, asin, sku],
   };
+}
+
+/**
+ * What the all-listings report leaves for a store made by `createStore`, one listing of each kind: an
+ * active FBA listing with a picture, opened two years ago (older than any date range); an inactive FBM one
+ * without a picture, opened yesterday; and an incomplete FBM one Amazon has not matched to an ASIN yet,
+ * opened today. Every SKU carries `tag`, so a leak of these rows shows.
+ */
+export async function createProducts(db: Database, store: Awaited<ReturnType<typeof createStore>>, seed: number, tag = randomUUID().slice(0, 8).toUpperCase()) {
+  const zone = store.marketplace.timeZone;
+  const opened = (daysAgo: number) => {
+    const at = DateTime.now().setZone(zone).minus({ days: daysAgo }).set({ hour: 9, minute: 30, second: 0, millisecond: 0 });
+    return { openedAt: at.toJSDate(), openDay: at.toISODate()! };
+  };
+  const base = { organizationId: store.store.organizationId, storeMarketplaceId: store.marketplace.id, currency: "USD", itemCondition: "New", syncedAt: new Date() };
+  const rows = [
+    {
+      ...base,
+      sku: `SKU-${tag}`,
+      asin: `B0${tag}`,
+      title: `Stainless Kettle ${tag}`,
+      listingId: `0${seed}${tag}A`,
+      price: `${seed}9.9900`,
+      quantity: null,
+      pendingQuantity: 0,
+      status: "Active",
+      fulfillmentChannel: "AMAZON_NA",
+      fulfilledBy: "FBA",
+      ...opened(730),
+      imageUrl: `https://m.media-amazon.com/images/I/${tag}.jpg`,
+      productId: `B0${tag}`,
+      productIdType: "1",
+    },
+    {
+      ...base,
+      sku: `SKU-${tag}-FBM`,
+      asin: `B1${tag}`,
+      title: `Oak Board ${tag}`,
+      listingId: `0${seed}${tag}B`,
+      price: `${seed}.5000`,
+      quantity: seed,
+      pendingQuantity: 1,
+      status: "Inactive",
+      fulfillmentChannel: "DEFAULT",
+      fulfilledBy: "FBM",
+      ...opened(1),
+      imageUrl: null,
+      productId: `B1${tag}`,
+      productIdType: "1",
+    },
+    {
+      ...base,
+      sku: `SKU-${tag}-NEW`,
+      asin: null,
+      title: null,
+      listingId: null,
+      price: null,
+      quantity: 0,
+      pendingQuantity: 0,
+      status: "Incomplete",
+      fulfillmentChannel: "DEFAULT",
+      fulfilledBy: "FBM",
+      ...opened(0),
+      imageUrl: null,
+      productId: null,
+      productIdType: null,
+    },
+  ];
+  await db.insert(products).values(rows);
+  return { skus: rows.map((r) => r.sku), tag };
 }

@@ -3,8 +3,9 @@ import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/page-header";
 import { api, HydrateClient } from "~/app/_trpc/server";
 import { readSearchParams, type SearchParams } from "~/server/http/search-params";
-import type { ListKey } from "~/server/lists/registry";
-import { LIST_URL_KEYS, listFiltersFromUrl } from "~/server/lists/url";
+import { urlShapeOf } from "~/server/lists/definition";
+import { listOf, type ListKey } from "~/server/lists/registry";
+import { listFiltersFromUrl, listUrlKeys } from "~/server/lists/url";
 import { ListView } from "./list-view";
 
 /** A module page that is one data list: the URL's filters become the list's input, prefetched on the server. */
@@ -15,15 +16,16 @@ export async function ListPage(props: {
   noun: string;
   searchHint: string;
   searchParams: Promise<SearchParams>;
-  /** The range shown before the seller picks one (monthly fees read best over a year). */
+  /** The range shown before the seller picks one (monthly fees read best over a year); a list without a day has none. */
   defaultRange?: string;
   /** Sibling lists of the module (monthly and long-term storage fees). */
   tabs?: { href: string; label: string; active: boolean }[];
 }) {
-  const search = readSearchParams(await props.searchParams, LIST_URL_KEYS);
+  const shape = urlShapeOf(listOf(props.list)!);
+  const search = readSearchParams(await props.searchParams, listUrlKeys(shape));
   const input = {
     list: props.list,
-    ...listFiltersFromUrl(search, props.defaultRange),
+    ...listFiltersFromUrl(search, props.defaultRange, shape),
     page: Math.min(100_000, Math.max(1, Number(search.page) || 1)),
     pageSize: 50,
   };

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "~/app/_components/empty-state";
 import { formatCount, formatMoney } from "~/app/_components/format";
+import { ListThumbnail } from "~/app/_components/list-thumbnail";
 import { fromNow } from "~/app/_components/time";
 import { useUrlFilters } from "~/app/_components/use-url-filters";
 import { api, type RouterInputs, type RouterOutputs } from "~/app/_trpc/react";
@@ -33,7 +34,11 @@ function cell(c: Column, row: Page["rows"][number]): string {
 
 const numeric = (c: Column) => c.kind === "int" || c.kind === "money" || c.kind === "decimal";
 
-function Empty({ sync, noun }: { sync: Page["sync"]; noun: string }) {
+/** A picture's alt text: the first of its describing columns the row has (a product's title, else its SKU). */
+const describe = (c: Column, row: Page["rows"][number]) =>
+  c.describedBy.map((key) => row[key]).find((v) => v !== null && v !== undefined && v !== "")?.toString() ?? c.label;
+
+function Empty({ sync, noun, hasDay }: { sync: Page["sync"]; noun: string; hasDay: boolean }) {
   switch (sync.state) {
     case "not_run":
       return (
@@ -57,7 +62,7 @@ function Empty({ sync, noun }: { sync: Page["sync"]; noun: string }) {
       return (
         <EmptyState title={`No ${noun} match`}>
           <p>
-            {sync.noData ? "Amazon had no data for the synced period. " : "Nothing matches these filters. "}
+            {sync.noData ? (hasDay ? "Amazon had no data for the synced period. " : "Amazon's latest report had none. ") : "Nothing matches these filters. "}
             Last synced {fromNow(sync.lastSucceededAt)}.
           </p>
         </EmptyState>
@@ -66,8 +71,8 @@ function Empty({ sync, noun }: { sync: Page["sync"]; noun: string }) {
 }
 
 /**
- * A module's data list: marketplace, date range and search filters, sortable columns, paging and totals
- * on the server, and a CSV export of exactly what the filters select.
+ * A module's data list: marketplace, date range (for lists with a day), the list's own filters and search,
+ * sortable columns, paging and totals on the server, and a CSV export of exactly what the filters select.
  */
 export function ListView({ input, noun, searchHint }: { input: Input; noun: string; searchHint: string }) {
   const [data] = api.lists.page.useSuspenseQuery(input);
@@ -78,6 +83,12 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
   exportQuery.delete("page");
   // The range the page shows, even when it is the page's default and not in the URL.
   if (input.range) exportQuery.set("range", input.range);
+  // The filters the page applies, not a URL value it left out as unfit (which the export would refuse).
+  for (const f of data.filters) {
+    const value = input.filters?.[f.key];
+    if (value) exportQuery.set(f.key, value);
+    else exportQuery.delete(f.key);
+  }
 
   if (data.scopes.length === 0)
     return (
@@ -105,13 +116,25 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
             </option>
           ))}
         </select>
-        <select aria-label="Date range" className="input w-auto py-1" value={input.range ?? DEFAULT_LIST_RANGE} onChange={(e) => filters.set({ range: e.target.value })}>
-          {LIST_RANGES.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label}
-            </option>
-          ))}
-        </select>
+        {data.hasDay && (
+          <select aria-label="Date range" className="input w-auto py-1" value={input.range ?? DEFAULT_LIST_RANGE} onChange={(e) => filters.set({ range: e.target.value })}>
+            {LIST_RANGES.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        )}
+        {data.filters.map((f) => (
+          <select key={f.key} aria-label={f.label} className="input w-auto py-1" value={input.filters?.[f.key] ?? ""} onChange={(e) => filters.set({ [f.key]: e.target.value })}>
+            <option value="">Any {f.label.toLowerCase()}</option>
+            {f.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ))}
         <form
           className="flex gap-1"
           onSubmit={(e) => {
@@ -131,21 +154,26 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
       </div>
 
       {data.rows.length === 0 ? (
-        <Empty sync={data.sync} noun={noun} />
+        <Empty sync={data.sync} noun={noun} hasDay={data.hasDay} />
       ) : (
         <div className="card overflow-x-auto">
           <table className="table" data-testid="list">
             <thead>
               <tr>
                 <th>{data.scopeKind === "store" ? "Store" : "Marketplace"}</th>
-                {data.columns.map((c) => (
-                  <th key={c.key} className={numeric(c) ? "text-right" : undefined} aria-sort={input.sort === c.key ? (input.dir === "desc" ? "descending" : "ascending") : undefined}>
-                    <button className="hover:underline" onClick={() => sortBy(c)}>
-                      {c.label}
-                      {input.sort === c.key ? (input.dir === "desc" ? " ↓" : " ↑") : ""}
-                    </button>
-                  </th>
-                ))}
+                {data.columns.map((c) =>
+                  c.kind === "image" ? (
+                    // Pictures have no order: a plain header, no sort button.
+                    <th key={c.key}>{c.label}</th>
+                  ) : (
+                    <th key={c.key} className={numeric(c) ? "text-right" : undefined} aria-sort={input.sort === c.key ? (input.dir === "desc" ? "descending" : "ascending") : undefined}>
+                      <button className="hover:underline" onClick={() => sortBy(c)}>
+                        {c.label}
+                        {input.sort === c.key ? (input.dir === "desc" ? " ↓" : " ↑") : ""}
+                      </button>
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>
@@ -154,7 +182,7 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
                   <td>{row.marketplace}</td>
                   {data.columns.map((c) => (
                     <td key={c.key} className={numeric(c) ? "text-right tabular-nums" : c.kind === "code" ? "font-mono text-xs" : undefined}>
-                      {cell(c, row)}
+                      {c.kind === "image" ? <ListThumbnail url={typeof row[c.key] === "string" ? String(row[c.key]) : null} alt={describe(c, row)} /> : cell(c, row)}
                     </td>
                   ))}
                 </tr>

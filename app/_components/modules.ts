@@ -37,7 +37,7 @@ export const MODULES: ModuleInfo[] = [
     href: "/products",
     label: "Products",
     group: "Business",
-    description: "Your catalog: SKU, ASIN, FNSKU, parent and child listings, with sales and advertising per product.",
+    description: "Every listing of your store in each marketplace: SKU, ASIN, title, price, status and who fulfills it.",
     needs: "store",
   },
   {

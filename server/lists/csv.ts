@@ -13,12 +13,15 @@ export function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** A header says what its cells hold when it differs from the page: local times, and a picture's URL. */
+const csvLabel = (c: ListDefinition["columns"][number]) => (c.kind === "instant" ? `${c.label} (local)` : c.kind === "image" ? `${c.label} URL` : c.label);
+
 export function csvHeader(list: ListDefinition): string {
-  const labels = [list.scope.kind === "store" ? "Store" : "Marketplace", ...list.columns.map((c) => (c.kind === "instant" ? `${c.label} (local)` : c.label)), ...(list.currency ? ["Currency"] : [])];
+  const labels = [list.scope.kind === "store" ? "Store" : "Marketplace", ...list.columns.map(csvLabel), ...(list.currency ? ["Currency"] : [])];
   return labels.map(csvCell).join(",") + "\r\n";
 }
 
-/** Instants in the row's marketplace time, as the page shows them; everything else exactly as stored. */
+/** Instants in the row's marketplace time, as the page shows them; everything else (a picture's URL too) exactly as stored. */
 export function csvLine(list: ListDefinition, row: ListRow): string {
   const cells = [
     row.marketplace ?? null,

@@ -1,10 +1,11 @@
 import { resolveActiveMembership } from "~/server/organizations/membership";
 import type { Context } from "~/server/trpc/init";
 import { csvHeader, csvLine } from "./csv";
+import { urlShapeOf } from "./definition";
 import { daysOf, listFilters } from "./input";
 import { listRows } from "./query";
 import { listOf } from "./registry";
-import { LIST_URL_KEYS, listUrlValues } from "./url";
+import { listUrlKeys, listUrlValues } from "./url";
 
 const plain = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
@@ -17,9 +18,12 @@ export async function exportList(ctx: Context, listKey: string, query: URLSearch
   if (!ctx.userId) return plain(401, "Sign in to export.");
   const membership = await resolveActiveMembership(ctx.db, ctx.userId, ctx.requestedOrganizationId);
   if (!membership) return plain(403, "You are not a member of any organization.");
-  // The page's own URL parameters, read as the page reads them (the export link carries them).
-  const url = Object.fromEntries(LIST_URL_KEYS.map((key) => [key, query.get(key) ?? undefined]));
-  const parsed = listFilters.safeParse({ ...listUrlValues(url), list: listKey });
+  // The page's own URL parameters, read as the page reads them (the export link carries them). An unknown
+  // list has no filters of its own; the parse below refuses it.
+  const known = listOf(listKey);
+  const shape = known ? urlShapeOf(known) : { hasDay: true, filters: [] };
+  const url = Object.fromEntries(listUrlKeys(shape).map((key) => [key, query.get(key) ?? undefined]));
+  const parsed = listFilters.safeParse({ ...listUrlValues(url, shape), list: listKey });
   if (!parsed.success) return plain(400, `The export was not accepted: ${parsed.error.issues.map((i) => `${i.path.join(".") || "list"}: ${i.message}`).join("; ")}`);
   const list = listOf(parsed.data.list)!;
   const filters = { ...parsed.data, days: daysOf(parsed.data) };

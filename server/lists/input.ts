@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { localDay } from "~/server/validation/day";
 import { DEFAULT_LIST_RANGE, LIST_RANGES } from "./ranges";
-import { LIST_KEYS } from "./registry";
+import { LIST_KEYS, listOf } from "./registry";
+
+/** "Active, Inactive or Incomplete". */
+const either = (words: readonly string[]) => (words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words.at(-1)}` : (words[0] ?? ""));
 
 /** What a list page (and its CSV export) is asked for; the same filters select the same rows in both. */
 export const listFilters = z
@@ -12,10 +15,25 @@ export const listFilters = z
     to: localDay.optional(),
     scopeId: z.uuid().optional(),
     search: z.string().trim().max(60).optional(),
+    /** The list's enumerated filters by key; which keys and values fit depends on the list (checked below). */
+    filters: z.record(z.string().max(40), z.string().max(60)).optional(),
     sort: z.string().max(40).regex(/^[a-zA-Z]+$/).optional(),
     dir: z.enum(["asc", "desc"]).optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: "The start date must not be after the end date.", path: ["to"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: "The start date must not be after the end date.", path: ["to"] })
+  .superRefine((f, ctx) => {
+    const declared = listOf(f.list)?.filters ?? [];
+    for (const [key, value] of Object.entries(f.filters ?? {})) {
+      const filter = declared.find((d) => d.key === key);
+      if (!filter) ctx.addIssue({ code: "custom", path: ["filters", key], message: `This list has no filter "${key}".` });
+      else if (!filter.options.some((o) => o.value === value))
+        ctx.addIssue({
+          code: "custom",
+          path: ["filters", key],
+          message: `${filter.label} must be ${either(filter.options.map((o) => o.value))}, not "${value}".`,
+        });
+    }
+  });
 
 export const listPageInput = listFilters.and(
   z.object({ page: z.number().int().min(1).max(100_000).default(1), pageSize: z.number().int().min(10).max(200).default(50) }),

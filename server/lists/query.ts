@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { storeMarketplaces, stores } from "~/db/schema";
-import type { ListColumn, ListDefinition } from "./definition";
+import { sortableColumns, type ListColumn, type ListDefinition } from "./definition";
 
 export interface ListFilters {
   /** The last N local days of each row's own marketplace, or an explicit range (`from`/`to`). */
@@ -11,6 +11,8 @@ export interface ListFilters {
   /** A store marketplace, or a store for lists per seller account. */
   scopeId?: string | undefined;
   search?: string | undefined;
+  /** The list's own enumerated filters, by key (`{ status: "Active" }`); the input has checked the values. */
+  filters?: Record<string, string> | undefined;
   sort?: string | undefined;
   dir?: "asc" | "desc" | undefined;
 }
@@ -21,9 +23,16 @@ export type ListRow = Record<string, ListValue>;
 function where(list: ListDefinition, organizationId: string, f: ListFilters): SQL {
   const conditions: (SQL | undefined)[] = [eq(list.organization, organizationId)];
   if (f.scopeId) conditions.push(eq(list.scope.column, f.scopeId));
-  if (f.from) conditions.push(sql`${list.day} >= ${f.from}`);
-  if (f.to) conditions.push(sql`${list.day} <= ${f.to}`);
-  if (f.days) conditions.push(sql`${list.day}::date > (now() at time zone ${scopeTimeZone(list)})::date - ${f.days}::int`);
+  // A list without a day is a snapshot: no range applies to it, whatever the caller asks.
+  const day = list.day;
+  if (day && f.from) conditions.push(sql`${day} >= ${f.from}`);
+  if (day && f.to) conditions.push(sql`${day} <= ${f.to}`);
+  if (day && f.days) conditions.push(sql`${day}::date > (now() at time zone ${scopeTimeZone(list)})::date - ${f.days}::int`);
+  // Only the list's declared filters reach SQL, whatever else the object carries.
+  for (const filter of list.filters ?? []) {
+    const value = f.filters?.[filter.key];
+    if (value) conditions.push(eq(filter.column, value));
+  }
   if (f.search) {
     const like = `%${f.search.replace(/[%_\\]/g, "\\$&")}%`;
     conditions.push(or(...list.search.map((c) => ilike(c, like))));
@@ -42,8 +51,10 @@ const selected = (c: ListColumn) =>
         : c.column;
 
 function ordering(list: ListDefinition, f: ListFilters) {
-  const column = list.columns.find((c) => c.key === f.sort) ?? list.columns.find((c) => c.key === list.defaultSort.key)!;
-  const dir = f.sort && list.columns.some((c) => c.key === f.sort) ? (f.dir ?? "asc") : list.defaultSort.dir;
+  const sortable = sortableColumns(list);
+  const requested = sortable.find((c) => c.key === f.sort);
+  const column = requested ?? list.columns.find((c) => c.key === list.defaultSort.key)!;
+  const dir = requested ? (f.dir ?? "asc") : list.defaultSort.dir;
   return [(dir === "desc" ? desc : asc)(column.column), ...list.rowKey.map((k) => asc(k))];
 }
 

@@ -1,25 +1,50 @@
 import { LIST_RANGES } from "./ranges";
 
-/** The URL parameters a list page keeps its filters in; its CSV export link carries the same. */
+/** The URL parameters every list page keeps its filters in; its CSV export link carries the same. */
 export const LIST_URL_KEYS = ["range", "from", "to", "scope", "q", "sort", "dir", "page"] as const;
-type ListUrl = Partial<Record<(typeof LIST_URL_KEYS)[number], string>>;
+type ListUrl = Partial<Record<string, string>>;
 const RANGE_IDS = new Set<string>(LIST_RANGES.map((r) => r.id));
 
-/** The URL's values under the filters' names (`q` is the search, `scope` the marketplace or store), unchecked. */
-export function listUrlValues(url: ListUrl) {
-  return { range: url.range, from: url.from, to: url.to, scopeId: url.scope, search: url.q, sort: url.sort, dir: url.dir };
+/** What of a list's definition its URL depends on: whether it has a date filter, and its own filters. */
+export interface ListUrlShape {
+  hasDay: boolean;
+  filters: readonly { key: string; options: readonly { value: string }[] }[];
+}
+
+/** A list's URL parameters: the common ones, then one per enumerated filter (named by its key). */
+export const listUrlKeys = (shape: ListUrlShape): string[] => [...LIST_URL_KEYS, ...shape.filters.map((f) => f.key)];
+
+/**
+ * The URL's values under the filters' names (`q` is the search, `scope` the marketplace or store, each
+ * enumerated filter its own key), unchecked. A list without a day reads no range: it has none.
+ */
+export function listUrlValues(url: ListUrl, shape: ListUrlShape = { hasDay: true, filters: [] }) {
+  const chosen = shape.filters.flatMap((f) => (url[f.key] ? [[f.key, url[f.key]!] as const] : []));
+  return {
+    ...(shape.hasDay ? { range: url.range, from: url.from, to: url.to } : {}),
+    scopeId: url.scope,
+    search: url.q,
+    ...(chosen.length ? { filters: Object.fromEntries(chosen) } : {}),
+    sort: url.sort,
+    dir: url.dir,
+  };
 }
 
 /**
  * A list page's filters as its URL says them; what does not fit is left out (a page always shows something).
  * The export reads the same values strictly, refusing what does not fit.
  */
-export function listFiltersFromUrl(url: ListUrl, defaultRange?: string) {
-  const v = listUrlValues(url);
+export function listFiltersFromUrl(url: ListUrl, defaultRange?: string, shape: ListUrlShape = { hasDay: true, filters: [] }) {
+  const v = listUrlValues(url, shape);
+  const chosen = shape.filters.flatMap((f) => {
+    const value = v.filters?.[f.key];
+    return value && f.options.some((o) => o.value === value) ? [[f.key, value] as const] : [];
+  });
   return {
-    range: v.range && RANGE_IDS.has(v.range) ? v.range : defaultRange,
+    range: !shape.hasDay ? undefined : v.range && RANGE_IDS.has(v.range) ? v.range : defaultRange,
     scopeId: v.scopeId && /^[0-9a-f-]{36}$/i.test(v.scopeId) ? v.scopeId : undefined,
     search: v.search?.trim().slice(0, 60) || undefined,
+    filters: chosen.length ? Object.fromEntries(chosen) : undefined,
     sort: v.sort && /^[a-zA-Z]{1,40}$/.test(v.sort) ? v.sort : undefined,
     dir: v.dir === "desc" ? ("desc" as const) : v.dir === "asc" ? ("asc" as const) : undefined,
   };

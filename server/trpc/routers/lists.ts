@@ -1,3 +1,4 @@
+import { describeList } from "~/server/lists/describe";
 import { listPage, listScopes } from "~/server/lists/query";
 import { daysOf, listPageInput } from "~/server/lists/input";
 import { listOf } from "~/server/lists/registry";
@@ -15,6 +16,6 @@ export const listsRouter = createTRPCRouter({
         listSyncState(ctx.db, ctx.organizationId, list.task),
         listScopes(ctx.db, list, ctx.organizationId),
       ]);
-      return { ...page, sync, scopes, scopeKind: list.scope.kind, columns: list.columns.map(({ key, label, kind, total }) => ({ key, label, kind, total: Boolean(total) })) };
+      return { ...page, sync, scopes, ...describeList(list) };
     }),
 });

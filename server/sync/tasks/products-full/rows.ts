@@ -21,6 +21,13 @@ export const productsTable = bindTable(t, {
 /** FBA listings name the Amazon channel (AMAZON_NA, AMAZON_EU, AMAZON_FE…); the seller's own are DEFAULT. */
 export const fulfilledBy = (channel: string) => (channel.toUpperCase().startsWith("AMAZON") ? "FBA" : "FBM");
 
+/** The inventory files' item-condition codes, in Seller Central's words. */
+const CONDITIONS: Record<string, string> = {
+  "1": "Used – Like New", "2": "Used – Very Good", "3": "Used – Good", "4": "Used – Acceptable",
+  "5": "Collectible – Like New", "6": "Collectible – Very Good", "7": "Collectible – Good", "8": "Collectible – Acceptable",
+  "9": "Not used", "10": "Refurbished", "11": "New",
+};
+
 /** One line of Amazon's all-listings file → a products row, or a plain refusal. */
 export function productRow(row: SpReportRow, { plan, index, loadedAt }: { plan: RunPlan; index: number; loadedAt: string }): CopyValue[] {
   const r = reportRowReader(row, index, "all listings");
@@ -43,7 +50,8 @@ export function productRow(row: SpReportRow, { plan, index, loadedAt }: { plan: 
     openedAt,
     openedAt ? localToday(plan.scope.timeZone, new Date(openedAt)) : null,
     r.optional("image-url"),
-    r.optional("item-condition"),
+    // A code Amazon adds later is kept as it came rather than guessed at.
+    ((c) => (c ? (CONDITIONS[c] ?? c) : null))(r.optional("item-condition")),
     r.optional("product-id"),
     r.optional("product-id-type"),
     loadedAt,
