@@ -130,6 +130,13 @@ describe("SP-API reports client", () => {
       streamReportDocument("https://docs.test/z", "GZIP", async () => {}, { fetch: (async () => new Response(broken)) as unknown as typeof fetch }),
     ).rejects.toThrow("The report file has a malformed line (line 3): it has 4 columns where the header has 2.");
 
+    // Deep in a big file, the download is still running when the line is found: the reason still wins.
+    const lines = Array.from({ length: 100_000 }, (_, i) => (i === 60_000 ? '"broken\tx\t\t' : `SKU-${i}\t${i}`));
+    const deep = gzipSync(Buffer.from(`sku\tqty\n${lines.join("\n")}\n`));
+    await expect(
+      streamReportTable("https://docs.test/deep", "GZIP", async () => {}, { fetch: (async () => new Response(deep)) as unknown as typeof fetch }),
+    ).rejects.toThrow("The report file has a malformed line (line 60002): it has 4 columns where the header has 2.");
+
     const total = 200_000;
     const { response, progress } = lazyTsv(["sku", "qty"], total, (i) => [`SKU-${i}`, String(i)]);
     let pulledAtFirstBatch = -1;

@@ -154,15 +154,27 @@ export async function streamReportTable(
   // 32 KiB pieces: decoded, they stay below V8's large-object size (128 KiB), whose allocations are slow
   // enough to double the cost of reading a file.
   const bytes = compression?.toUpperCase() === "GZIP" ? [createGunzip({ chunkSize: 32 * 1024 })] : [];
-  await pipeline(body, ...(bytes as []), async function (chunks: AsyncIterable<Buffer>) {
-    for await (const chunk of chunks) {
-      reader.write(decode(chunk));
-      await handOver(false);
-    }
-    reader.write(decode());
-    reader.end();
-    await handOver(true);
-  });
+  // Leaving the loop on an error destroys the download, and the pipeline then rejects with that abort
+  // ("The operation was aborted") instead of the reason: the reason is kept and thrown instead.
+  let reason: unknown;
+  try {
+    await pipeline(body, ...(bytes as []), async function (chunks: AsyncIterable<Buffer>) {
+      try {
+        for await (const chunk of chunks) {
+          reader.write(decode(chunk));
+          await handOver(false);
+        }
+        reader.write(decode());
+        reader.end();
+        await handOver(true);
+      } catch (error) {
+        reason = error;
+        throw error;
+      }
+    });
+  } catch (error) {
+    throw reason ?? error;
+  }
   return count;
 }
 

@@ -147,7 +147,7 @@ async function replaceRows(sql: postgres.Sql, spec: DailyTable, params: string[]
 const IN_FLIGHT_BYTES = 4 * 2 ** 20;
 
 /** Streams the feed into a COPY, waiting whenever PostgreSQL is behind; returns the rows sent. */
-async function copyInto(query: postgres.PendingQuery<postgres.Row[]>, feed: (push: CopyPush) => Promise<void>): Promise<number> {
+export async function copyInto(query: postgres.PendingQuery<postgres.Row[]>, feed: (push: CopyPush) => Promise<void>): Promise<number> {
   // When PostgreSQL refuses COPY data after the client's CopyDone (a bad value in the last rows),
   // postgres.js never settles the stream: its only trace is rejecting the query it already resolved
   // (porsager/postgres#1173). Catching that rejection is what keeps such a load from hanging forever.

@@ -131,7 +131,19 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   for (const r of fees.slice(1)) expect(local(r.at).hour).toBeGreaterThanOrEqual(6);
   // Long-term storage fees: the backfill; last month's comes from the 18th, after these two days.
   expect(runs.filter((r) => r.task === "long-term-storage-fees").map((r) => r.window)).toEqual(["backfill"]);
+  // Historical orders: once, the 363 local days up to the day before yesterday (yesterday on is incremental).
+  expect(runs.filter((r) => r.task === "orders-history").map((r) => [r.window, r.days![0]!.start, r.days!.at(-1)!.end])).toEqual([
+    ["backfill", "2025-06-11", "2026-06-08"],
+  ]);
+  // The full catalog: at once on authorization, then once a day at or after 02:00 local.
+  const catalog = runs.filter((r) => r.task === "products-full");
+  expect(catalog.map((r) => [local(r.at).toISODate(), r.window])).toEqual([
+    ["2026-06-10", "full-catalog"],
+    ["2026-06-11", "full-catalog"],
+    ["2026-06-12", "full-catalog"],
+  ]);
+  for (const r of catalog.slice(1)) expect(local(r.at).hour).toBeGreaterThanOrEqual(2);
   expect(new Set(runs.map((r) => r.task))).toEqual(
-    new Set(["ads-performance", "orders-incremental", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees"]),
+    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees"]),
   );
 });

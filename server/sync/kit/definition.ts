@@ -52,6 +52,8 @@ export interface BackfillDefinition {
   /** Local days back from today (ending today), or whole local months before the current one. */
   days?: number;
   months?: number;
+  /** Days ending today the backfill leaves out (historical orders stop before 00:00 yesterday). */
+  skipRecentDays?: number;
   /** Months right before authorization the backfill leaves out (the claims analysis skips the last one). */
   skipRecentMonths?: number;
   /** `months` counts whole calendar months before the current one (monthly charges), not back from today. */

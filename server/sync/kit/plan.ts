@@ -52,7 +52,7 @@ export function monthDays(today: LocalDay, fromMonthsAgo: number, toMonthsAgo: n
 export function backfillDays(task: SyncTaskDefinition, today: LocalDay): LocalDay[] {
   const b = task.backfill;
   if (!b) return [];
-  if (b.days) return range(addDays(today, -(b.days - 1)), today);
+  if (b.days) return range(addDays(today, -(b.days - 1)), addDays(today, -(b.skipRecentDays ?? 0)));
   if (b.wholeMonths) return monthDays(today, b.months ?? 0, 1 + (b.skipRecentMonths ?? 0));
   const base = DateTime.fromISO(today, { zone: "UTC" });
   const from = base.minus({ months: b.months ?? 0 }).toISODate()!;

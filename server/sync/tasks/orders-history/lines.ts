@@ -1,0 +1,59 @@
+import { MalformedReportRowError } from "../../load/malformed-row";
+import type { CopyValue } from "../../replace-days";
+
+/** The order report's columns the merge reads, by Amazon's header names. */
+const FIELDS = [
+  "amazon-order-id", "purchase-date", "last-updated-date", "order-status", "fulfillment-channel", "sales-channel", "sku", "asin",
+  "product-name", "item-status", "quantity", "currency", "item-price", "item-tax", "shipping-price", "shipping-tax", "gift-wrap-price",
+  "gift-wrap-tax", "item-promotion-discount", "ship-promotion-discount", "is-business-order",
+] as const;
+const REQUIRED = new Set(["amazon-order-id", "purchase-date", "last-updated-date", "order-status", "sku", "quantity"]);
+const MONEY = new Set(["item-price", "item-tax", "shipping-price", "shipping-tax", "gift-wrap-price", "gift-wrap-tax", "item-promotion-discount", "ship-promotion-discount"]);
+
+/** The staging table's columns, in the order `orderLine` gives them. */
+export const STAGING_COLUMNS = [
+  "line", "amazon_order_id", "purchase_date", "last_update_date", "status", "fulfillment_channel", "sales_channel", "sku", "asin",
+  "title", "item_status", "quantity", "currency", "item_price", "item_tax", "shipping_price", "shipping_tax", "gift_wrap_price",
+  "gift_wrap_tax", "item_promotion_discount", "ship_promotion_discount", "is_business_order",
+] as const;
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
+const WHOLE = /^\d+$/;
+const AMOUNT = /^-?\d+(\.\d+)?$/;
+
+/** Where each field is in the file's rows: Amazon's columns vary by marketplace and over time. */
+export function orderColumns(header: readonly string[]): number[] {
+  const at = FIELDS.map((f) => header.indexOf(f));
+  const missing = FIELDS.filter((f, i) => REQUIRED.has(f) && at[i]! < 0);
+  if (missing.length)
+    throw new MalformedReportRowError(
+      `The orders report has no ${missing.join(", ")} column (its first line reads "${header.join(" ").slice(0, 120)}"); the report was not loaded.`,
+    );
+  return at;
+}
+
+/** One line of the orders file → a staging row (exact strings; amounts never pass through a float). */
+export function orderLine(fields: readonly string[], columns: readonly number[], line: number): CopyValue[] {
+  const out: CopyValue[] = [line];
+  for (let i = 0; i < FIELDS.length; i++) {
+    const name = FIELDS[i]!;
+    const v = columns[i]! < 0 ? "" : (fields[columns[i]!] ?? "").trim();
+    const bad = (expected: string): never => {
+      throw new MalformedReportRowError(`Row ${line} of the orders report is malformed (${name}: expected ${expected}, got "${v}"); the report was not loaded.`);
+    };
+    if (!v) {
+      if (REQUIRED.has(name)) bad("a value");
+      out.push(null);
+    } else if (name === "purchase-date" || name === "last-updated-date") {
+      if (!INSTANT.test(v) || Number.isNaN(Date.parse(v))) bad("a date and time");
+      out.push(v);
+    } else if (name === "quantity") {
+      if (!WHOLE.test(v)) bad("a whole number");
+      out.push(v);
+    } else if (MONEY.has(name)) {
+      if (!AMOUNT.test(v)) bad("an amount");
+      out.push(v);
+    } else out.push(v);
+  }
+  return out;
+}

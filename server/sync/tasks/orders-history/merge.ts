@@ -1,0 +1,108 @@
+import type postgres from "postgres";
+import { copyInto, type CopyPush } from "../../replace-days";
+import { STAGING_COLUMNS } from "./lines";
+
+export interface HistoryMergeResult {
+  lines: number;
+  /** Orders inserted, or updated because the report's version was newer than the stored one. */
+  orders: number;
+  /** Order items written for orders whose stored items were not of their stored version. */
+  items: number;
+}
+
+const STAGING = `create temp table staging_order_lines (
+  line int not null, amazon_order_id text collate "C" not null, purchase_date timestamptz not null, last_update_date timestamptz not null,
+  status text not null, fulfillment_channel text, sales_channel text, sku text not null, asin text, title text, item_status text,
+  quantity int not null, currency text, item_price numeric, item_tax numeric, shipping_price numeric, shipping_tax numeric,
+  gift_wrap_price numeric, gift_wrap_tax numeric, item_promotion_discount numeric, ship_promotion_discount numeric, is_business_order text
+) on commit drop`;
+
+// The flat file words statuses and channels as Seller Central does; the Orders API (and our table) as the API does.
+const STATUS = `case min(status) when 'Cancelled' then 'Canceled' when 'Shipping' then 'Unshipped' else min(status) end`;
+const CHANNEL = `case min(fulfillment_channel) when 'Amazon' then 'AFN' when 'Merchant' then 'MFN' else min(fulfillment_channel) end`;
+const LINE_TOTAL = ["item_price", "item_tax", "shipping_price", "shipping_tax", "gift_wrap_price", "gift_wrap_tax", "item_promotion_discount", "ship_promotion_discount"]
+  .map((c) => `coalesce(${c}, 0)`)
+  .join(" + ");
+
+/**
+ * Orders as the API would give them, one per order of the report: the order total is what the API's
+ * OrderTotal sums (prices, taxes, shipping and gift wrap, less promotions; the file gives discounts as
+ * negative amounts), withheld for pending and cancelled orders as the API withholds it. An order already
+ * stored is replaced only by a newer version (`last_update_date`): what the incremental sync wrote since
+ * is fresher than a report, and an identical report changes nothing.
+ */
+const UPSERT_ORDERS = `with o as (
+    select amazon_order_id, min(purchase_date) as purchase_date, max(last_update_date) as last_update_date, ${STATUS} as status,
+      ${CHANNEL} as fulfillment_channel, min(sales_channel) as sales_channel, sum(${LINE_TOTAL}) as total, min(currency) as currency,
+      coalesce(sum(quantity) filter (where item_status = 'Shipped'), 0)::int as shipped,
+      coalesce(sum(quantity) filter (where item_status is distinct from 'Shipped' and item_status is distinct from 'Cancelled'), 0)::int as unshipped,
+      min(is_business_order) as is_business_order
+    from staging_order_lines group by amazon_order_id)
+  insert into orders (organization_id, store_marketplace_id, amazon_order_id, purchase_date, purchase_day, last_update_date, status,
+    fulfillment_channel, sales_channel, order_total, currency_code, number_of_items_shipped, number_of_items_unshipped, is_business_order,
+    synced_at, items_synced_for)
+  select $2, $1, amazon_order_id, purchase_date, to_char(purchase_date at time zone $3, 'YYYY-MM-DD'), last_update_date, status,
+    fulfillment_channel, sales_channel, case when status in ('Pending', 'Canceled') then null else total end,
+    case when status in ('Pending', 'Canceled') then null else currency end,
+    shipped, case when status = 'Canceled' then 0 else unshipped end, is_business_order, $4, null
+  from o
+  on conflict (store_marketplace_id, amazon_order_id) do update set
+    purchase_date = excluded.purchase_date, purchase_day = excluded.purchase_day, last_update_date = excluded.last_update_date,
+    status = excluded.status, fulfillment_channel = excluded.fulfillment_channel, sales_channel = excluded.sales_channel,
+    order_total = excluded.order_total, currency_code = excluded.currency_code, number_of_items_shipped = excluded.number_of_items_shipped,
+    number_of_items_unshipped = excluded.number_of_items_unshipped, is_business_order = excluded.is_business_order,
+    synced_at = excluded.synced_at, items_synced_for = null
+  where excluded.last_update_date > orders.last_update_date`;
+
+/** Orders of the report whose stored version is the report's, and whose items are not of that version. */
+const TARGETS = `create temp table history_item_targets on commit drop as
+  select o.amazon_order_id from orders o
+  join (select amazon_order_id, max(last_update_date) as last_update_date from staging_order_lines group by amazon_order_id) s
+    on s.amazon_order_id = o.amazon_order_id
+  where o.store_marketplace_id = $1 and o.last_update_date = s.last_update_date and o.items_synced_for is distinct from o.last_update_date`;
+
+const DELETE_ITEMS = `delete from order_items i using history_item_targets t where i.store_marketplace_id = $1 and i.amazon_order_id = t.amazon_order_id`;
+
+/**
+ * The file has no order item id: an item is keyed by its SKU within the order (numbered when a SKU has two
+ * lines). The incremental sync, fetching such an order again once it changes, replaces them with Amazon's ids.
+ */
+const INSERT_ITEMS = `insert into order_items (organization_id, store_marketplace_id, amazon_order_id, order_item_id, asin, seller_sku, title,
+    quantity_ordered, quantity_shipped, item_price, item_tax, shipping_price, promotion_discount, currency_code, synced_at)
+  select $2, $1, s.amazon_order_id,
+    'flat:' || s.sku || case when n > 1 then ':' || n else '' end, coalesce(s.asin, ''), s.sku, s.title,
+    s.quantity, case when s.item_status = 'Shipped' then s.quantity else 0 end, s.item_price, s.item_tax, s.shipping_price,
+    abs(s.item_promotion_discount), s.currency, $3
+  from (select *, row_number() over (partition by amazon_order_id, sku order by line) as n from staging_order_lines) s
+  join history_item_targets t on t.amazon_order_id = s.amazon_order_id`;
+
+const MARK_ITEMS = `update orders o set items_synced_for = o.last_update_date from history_item_targets t
+  where o.store_marketplace_id = $1 and o.amazon_order_id = t.amazon_order_id`;
+
+/**
+ * Merges one orders report into the orders and their items, in one transaction: the lines are COPY'd into
+ * a staging table, orders are inserted or (when newer) updated, and items are written for the orders
+ * whose items are not of their stored version; orders placed from `placedBefore` on are left to the
+ * incremental sync. A failure midway leaves everything as it was.
+ */
+export async function mergeOrderHistory(
+  sql: postgres.Sql,
+  scope: { organizationId: string; scopeId: string; timeZone: string; placedBefore: string },
+  feed: (push: CopyPush) => Promise<void>,
+): Promise<HistoryMergeResult> {
+  const params = [scope.scopeId, scope.organizationId, scope.timeZone, new Date().toISOString()];
+  return sql.begin(async (tx) => {
+    await tx.unsafe(`set local enable_nestloop = off`);
+    await tx.unsafe(STAGING);
+    const lines = await copyInto(tx.unsafe(`copy staging_order_lines (${STAGING_COLUMNS.join(", ")}) from stdin`), feed);
+    await tx.unsafe(`delete from staging_order_lines where purchase_date >= $1`, [scope.placedBefore]);
+    if (!lines) return { lines, orders: 0, items: 0 };
+    await tx.unsafe(`analyze staging_order_lines`);
+    const orders = (await tx.unsafe(UPSERT_ORDERS, params)).count;
+    await tx.unsafe(TARGETS, [scope.scopeId]);
+    await tx.unsafe(DELETE_ITEMS, [scope.scopeId]);
+    const items = (await tx.unsafe(INSERT_ITEMS, [scope.scopeId, scope.organizationId, params[3]!])).count;
+    await tx.unsafe(MARK_ITEMS, [scope.scopeId]);
+    return { lines, orders, items };
+  });
+}
