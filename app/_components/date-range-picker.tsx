@@ -2,13 +2,13 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
-import { DEFAULT_RANGE, RANGE_PRESETS } from "./range";
+import { DEFAULT_RANGE, RANGE_PRESETS, type RangePreset } from "./range";
 
 /**
  * A range of calendar days (YYYY-MM-DD), kept in the URL so a view can be shared. Each module interprets
  * the days in the marketplace's (or ad profile's) own time zone.
  */
-export function DateRangePicker() {
+export function DateRangePicker({ presets = RANGE_PRESETS }: { presets?: readonly RangePreset[] }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -29,7 +29,7 @@ export function DateRangePicker() {
         value={range}
         onChange={(e) => select(e.target.value)}
       >
-        {RANGE_PRESETS.map((p) => (
+        {presets.map((p) => (
           <option key={p.id} value={p.id}>
             {p.label}
           </option>

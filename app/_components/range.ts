@@ -9,6 +9,15 @@ export const RANGE_PRESETS = [
 
 export const DEFAULT_RANGE = "30d";
 
-export function rangeDays(id: string | undefined | null): number {
-  return RANGE_PRESETS.find((p) => p.id === id)?.days ?? RANGE_PRESETS.find((p) => p.id === DEFAULT_RANGE)!.days;
+/** Orders reach back a year (the historical orders sync): their page offers the longer ranges too. */
+export const ORDER_RANGE_PRESETS = [
+  ...RANGE_PRESETS,
+  { id: "90d", label: "Last 90 days", days: 90 },
+  { id: "365d", label: "Last 12 months", days: 365 },
+] as const;
+
+export type RangePreset = { id: string; label: string; days: number };
+
+export function rangeDays(id: string | undefined | null, presets: readonly RangePreset[] = RANGE_PRESETS): number {
+  return presets.find((p) => p.id === id)?.days ?? presets.find((p) => p.id === DEFAULT_RANGE)!.days;
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~/db/client";
-import { orderItems, orders, storeMarketplaces } from "~/db/schema";
+import { orderItems, orders, storeMarketplaces, syncStates } from "~/db/schema";
 
 export interface OrderFilters {
   /** The last N local days of each order's own marketplace. */
@@ -83,6 +83,35 @@ export async function orderMarketplaces(db: Database, organizationId: string) {
   return db
     .select({ id: storeMarketplaces.id, countryCode: storeMarketplaces.countryCode, name: storeMarketplaces.name })
     .from(storeMarketplaces)
+    .where(and(eq(storeMarketplaces.organizationId, organizationId), eq(storeMarketplaces.isParticipating, true)))
+    .orderBy(asc(storeMarketplaces.countryCode));
+}
+
+/**
+ * How far the historical orders backfill of each participating marketplace has come (days of the year
+ * before yesterday loaded), with its state and last error: the Orders page says what is there yet.
+ */
+export async function orderHistoryProgress(db: Database, organizationId: string) {
+  return db
+    .select({
+      storeMarketplaceId: storeMarketplaces.id,
+      countryCode: storeMarketplaces.countryCode,
+      status: syncStates.status,
+      progressDone: syncStates.progressDone,
+      progressTotal: syncStates.progressTotal,
+      lastSucceededAt: syncStates.lastSucceededAt,
+      lastError: syncStates.lastError,
+    })
+    .from(storeMarketplaces)
+    .innerJoin(
+      syncStates,
+      and(
+        eq(syncStates.scopeId, storeMarketplaces.id),
+        eq(syncStates.organizationId, organizationId),
+        eq(syncStates.task, "orders-history"),
+        eq(syncStates.window, "backfill"),
+      ),
+    )
     .where(and(eq(storeMarketplaces.organizationId, organizationId), eq(storeMarketplaces.isParticipating, true)))
     .orderBy(asc(storeMarketplaces.countryCode));
 }

@@ -6,6 +6,7 @@ import { EmptyState } from "~/app/_components/empty-state";
 import { formatMoney } from "~/app/_components/format";
 import { useUrlFilters } from "~/app/_components/use-url-filters";
 import { api, type RouterInputs } from "~/app/_trpc/react";
+import { HistoryProgress } from "./history-progress";
 
 export interface OrdersSearch {
   range?: string;
@@ -35,6 +36,7 @@ export function OrdersView({ input }: { input: RouterInputs["orders"]["list"] })
   const pages = Math.max(1, Math.ceil(data.count / data.pageSize));
   return (
     <div className="space-y-3">
+      <HistoryProgress />
       <div className="flex flex-wrap items-center gap-2">
         <select aria-label="Marketplace" className="input w-auto py-1" value={input.storeMarketplaceId ?? ""} onChange={(e) => setFilter({ marketplace: e.target.value })}>
           <option value="">All marketplaces</option>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DateRangePicker } from "~/app/_components/date-range-picker";
 import { PageHeader } from "~/app/_components/page-header";
-import { rangeDays } from "~/app/_components/range";
+import { ORDER_RANGE_PRESETS, rangeDays } from "~/app/_components/range";
 import { api, HydrateClient } from "~/app/_trpc/server";
 import { readSearchParams, type SearchParams } from "~/server/http/search-params";
 import { OrdersView, type OrdersSearch } from "./orders-view";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Orders" };
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const search: OrdersSearch = readSearchParams(await searchParams, SEARCH_KEYS);
   const input = {
-    days: rangeDays(search.range),
+    days: rangeDays(search.range, ORDER_RANGE_PRESETS),
     storeMarketplaceId: search.marketplace || undefined,
     status: search.status || undefined,
     search: search.q || undefined,
@@ -23,6 +23,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   };
   void api.orders.marketplaces.prefetch();
   void api.orders.list.prefetch(input);
+  void api.orders.history.prefetch();
   return (
     <HydrateClient>
       <PageHeader
@@ -30,7 +31,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         description="Orders with their items, status and amounts. Days are each marketplace's local days; pending orders have no amounts until Amazon confirms payment."
       >
         <Suspense>
-          <DateRangePicker />
+          <DateRangePicker presets={ORDER_RANGE_PRESETS} />
         </Suspense>
       </PageHeader>
       <OrdersView input={input} />

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { backfillProgress } from "~/app/_components/backfill-progress";
 import { FormError } from "~/app/_components/form-error";
 import { dateTime, fromNow } from "~/app/_components/time";
 import { api, type RouterOutputs } from "~/app/_trpc/react";
@@ -27,7 +28,7 @@ function Status({ status }: { status: string }) {
 
 function Progress({ w, task }: { w: Window; task: Task }) {
   if (w.window !== "backfill" || w.progressTotal === 0) return null;
-  const unit = "days";
+  const shown = backfillProgress(w.progressDone, w.progressTotal);
   const pct = Math.round((w.progressDone / w.progressTotal) * 100);
   return (
     <div className="mt-1 flex items-center gap-2" data-testid="backfill-progress">
@@ -35,7 +36,7 @@ function Progress({ w, task }: { w: Window; task: Task }) {
         <div className="h-full bg-brand-500" style={{ width: `${pct}%` }} />
       </div>
       <span className="text-xs text-slate-600">
-        {task.title.toLowerCase()}: {w.progressDone} of {w.progressTotal} {unit}
+        {task.title.toLowerCase()}: {shown.done} of {shown.total} {shown.unit}
       </span>
     </div>
   );

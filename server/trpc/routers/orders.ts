@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { listOrders, orderMarketplaces } from "~/server/orders/queries";
+import { listOrders, orderHistoryProgress, orderMarketplaces } from "~/server/orders/queries";
 import { createTRPCRouter, organizationProcedure } from "../init";
 
 export const ordersRouter = createTRPCRouter({
   marketplaces: organizationProcedure().query(({ ctx }) => orderMarketplaces(ctx.db, ctx.organizationId)),
+  history: organizationProcedure().query(({ ctx }) => orderHistoryProgress(ctx.db, ctx.organizationId)),
   list: organizationProcedure()
     .input(
       z.object({
