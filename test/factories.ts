@@ -266,6 +266,7 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
   const scopes = [
     { task: "ads-performance", window: "backfill", scopeKind: "ad_profile", scopeId: adProfileId },
     { task: "orders-incremental", window: "since-yesterday", scopeKind: "store_marketplace", scopeId: store.marketplace.id },
+    { task: "orders-history", window: "backfill", scopeKind: "store_marketplace", scopeId: store.marketplace.id },
   ];
   const states = await db
     .insert(syncStates)

@@ -14,6 +14,8 @@ const REPORT_TYPE = "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL";
 /** How long the run waits for the incremental sync's first measurement of the order volume, at most. */
 const VOLUME_WAITS = 15;
 const VOLUME_WAIT_SECONDS = 20;
+/** createReport's burst (Amazon: 15, then one a minute): the reports one round asks for together. */
+const REPORTS_PER_ROUND = 15;
 
 /** The order volume the span is sized by: the incremental sync's, once it has finished once. */
 async function measuredVolume({ plan, steps }: TaskRunContext): Promise<OrderVolume> {
@@ -41,45 +43,47 @@ async function runHistory(context: TaskRunContext): Promise<RunResult> {
   };
   // An order report Amazon generates again after 30 minutes (a near-real-time report).
   const api = spReportApi(plan.scope.region, { label: "historical orders", fatalCooldownSeconds: 30 * 60 });
-  const finished = await runReports(
-    steps,
-    api,
-    "report",
-    windows.map((w) => ({ key: w.start, request: requestFor(w) })),
-  );
   const ref = { task: plan.task, window: plan.window, scopeId: plan.scope.scopeId };
   let rowsWritten = 0;
   let lines = 0;
   let noData = 0;
   let daysDone = 0;
-  for (const [i, report] of finished.entries()) {
-    const window = windows[i]!;
-    const days = plan.days.filter((d) => d >= window.start && d <= window.end).length;
-    if (report.state.state === "no_data") noData += 1;
-    else {
-      const documentId = report.state.document!;
-      const merged = await steps.amazon(`load-${window.start}`, async (caller) => {
-        // Asked for only now: the link expires 5 minutes after Amazon issues it.
-        const document = await getSpReportDocument(caller, plan.scope.region, documentId);
-        return mergeOrderHistory(rawSql(), { ...plan.scope, placedBefore }, async (push) => {
-          let line = 0;
-          let columns: number[] | null = null;
-          await streamReportTable(document.url, document.compressionAlgorithm, async (rows, header) => {
-            columns ??= orderColumns(header);
-            await push(rows.map((fields) => orderLine(fields, columns!, ++line)));
-          }, { fetch: caller.fetch });
+  // A round of reports at a time, as many as createReport's burst allows: while one round loads, the quota
+  // refills for the next, so loading costs no time beyond what the quota takes anyway, and a year of a big
+  // seller's orders is in the table month by month (the Orders page shows them arrive).
+  for (let from = 0; from < windows.length; from += REPORTS_PER_ROUND) {
+    const round = windows.slice(from, from + REPORTS_PER_ROUND);
+    const finished = await runReports(steps, api, `round-${round[0]!.start}`, round.map((w) => ({ key: w.start, request: requestFor(w) })));
+    for (const [i, report] of finished.entries()) {
+      const window = round[i]!;
+      const days = plan.days.filter((d) => d >= window.start && d <= window.end).length;
+      if (report.state.state === "no_data") noData += 1;
+      else {
+        const documentId = report.state.document!;
+        const merged = await steps.amazon(`load-${window.start}`, async (caller) => {
+          // Asked for only now: the link expires 5 minutes after Amazon issues it.
+          const document = await getSpReportDocument(caller, plan.scope.region, documentId);
+          return mergeOrderHistory(rawSql(), { ...plan.scope, placedBefore }, async (push) => {
+            let line = 0;
+            let columns: number[] | null = null;
+            await streamReportTable(document.url, document.compressionAlgorithm, async (rows, header) => {
+              columns ??= orderColumns(header);
+              await push(rows.map((fields) => orderLine(fields, columns!, ++line)));
+            }, { fetch: caller.fetch });
+          });
         });
-      });
-      rowsWritten += merged.orders + merged.items;
-      lines += merged.lines;
+        rowsWritten += merged.orders + merged.items;
+        lines += merged.lines;
+      }
+      daysDone += days;
     }
-    daysDone += days;
-    await steps.run(`progress-${window.start}`, () => recordProgress(steps.db, ref, daysDone));
+    await steps.run(`progress-${round[0]!.start}`, () => recordProgress(steps.db, ref, daysDone));
   }
+  const reports = windows.length;
   return {
     rowsWritten,
-    noData: noData === finished.length && finished.length > 0,
-    detail: { spanDays, ordersPerDay: Math.round(volume.orders / volume.days), volumeMeasured: volume.measured, reports: finished.length, lines },
+    noData: noData === reports && reports > 0,
+    detail: { spanDays, ordersPerDay: Math.round(volume.orders / volume.days), volumeMeasured: volume.measured, reports, lines },
   };
 }
 

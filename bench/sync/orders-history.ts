@@ -1,0 +1,117 @@
+/**
+ * Historical orders for a big seller (SANDBOX_VOLUME=big: about 2,150 orders a day): the year before
+ * yesterday, through the task's own run (reports in volume-sized spans, rounds of createReport's burst,
+ * streamed merge into orders and order_items), with real quotas on both sides scaled by the same factor.
+ * Printed beside it, from the same run:
+ *   - the lower bound Amazon allows: createReport's burst (15), then one report per 1/rate, plus one report
+ *     delay for the last report;
+ *   - the loader's rows per second beside a plain COPY of the same report lines into an unindexed table.
+ * The task's volume measurement is seeded with the seller's true orders since 00:00 yesterday (what the
+ * incremental sync would have stored), so only this task runs.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/sync/orders-history.ts [quotaScale=20] [reportDelaySeconds=20]
+ */
+import { performance } from "node:perf_hooks";
+import { and, eq } from "drizzle-orm";
+import { createTestDatabase } from "~/db/testing";
+
+process.env.ENCRYPTION_KEYS ??= `bench:${Buffer.alloc(32, 7).toString("base64")}`;
+process.env.TEST_DATABASE_SERVER_URL ??= process.env.DATABASE_URL;
+process.env.SYNC_REPORT_POLL_SECONDS ??= "1";
+const scale = Number(process.argv[2] ?? 20);
+const delaySeconds = Number(process.argv[3] ?? 20);
+process.env.AMAZON_QUOTA_SCALE = String(scale);
+
+const { startTestAmazon, consentOnAmazon } = await import("~/test/amazon-sandbox");
+const { createMemberOf } = await import("~/test/factories");
+const { startStoreAuthorization, completeStoreAuthorization } = await import("~/server/amazon/authorization/store");
+const { storeMarketplaces, orders, syncStates } = await import("~/db/schema");
+const { planRun } = await import("~/server/sync/kit/plan");
+const { KitSteps } = await import("~/server/sync/kit/steps");
+const { ordersHistory } = await import("~/server/sync/tasks/orders-history");
+const { buildDocument, requestFor } = await import("~/sandbox/spapi/report-docs");
+const { mustMarketplace } = await import("~/sandbox/world/marketplaces");
+
+const t = await createTestDatabase();
+process.env.DATABASE_URL = t.url;
+const amazon = await startTestAmazon({ volume: "big", reportDelaySeconds: delaySeconds, timeScale: 1, quotaScale: scale });
+const REPORT = "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL";
+try {
+  const m = await createMemberOf(t.db, "owner");
+  const actor = { userId: m.user.id, organizationId: m.organizationId, role: "owner" as const };
+  const seller = amazon.sandbox.world.sellers[0]!;
+  // No syncs are started (nothing is published): only the task under test runs.
+  await completeStoreAuthorization({ db: t.db, publish: async () => {} }, m.user.id, await consentOnAmazon((await startStoreAuthorization(t.db, actor, "na")).url, seller.sellerId));
+  const [mp] = await t.db.select().from(storeMarketplaces).where(and(eq(storeMarketplaces.organizationId, m.organizationId), eq(storeMarketplaces.marketplaceId, "ATVPDKIKX0DER")));
+  const scopeId = mp!.id;
+
+  // What the incremental sync would have measured: the seller's orders since 00:00 yesterday, and its success.
+  const now = new Date();
+  const { DateTime } = await import("luxon");
+  const yesterday = DateTime.fromJSDate(now, { zone: mp!.timeZone }).startOf("day").minus({ days: 1 });
+  const recent = [...amazon.sandbox.world.ordersPurchasedBetween(seller, mustMarketplace("ATVPDKIKX0DER"), yesterday.toMillis(), now.getTime())];
+  if (recent.length) {
+    for (let i = 0; i < recent.length; i += 1000)
+      await t.db.insert(orders).values(recent.slice(i, i + 1000).map((o) => ({
+        organizationId: m.organizationId, storeMarketplaceId: scopeId, amazonOrderId: o.amazonOrderId, purchaseDate: new Date(o.purchaseMs),
+        purchaseDay: DateTime.fromMillis(o.purchaseMs, { zone: mp!.timeZone }).toISODate()!, lastUpdateDate: new Date(o.purchaseMs), status: "Pending", syncedAt: now,
+      })));
+  }
+  await t.db.insert(syncStates).values({ organizationId: m.organizationId, task: "orders-incremental", window: "since-yesterday", scopeKind: "store_marketplace", scopeId, status: "idle", lastSucceededAt: now, nextDueAt: now });
+
+  const planned = await planRun(t.db, ordersHistory, { organizationId: m.organizationId, scopeId, window: "backfill", trigger: "authorization" }, { now });
+  if (!("plan" in planned)) throw new Error(planned.skipped);
+  let loadSeconds = 0;
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  // Steps run in place, sleeps are real: the run takes exactly the time the quotas and reports make it take.
+  const steps = new KitSteps(
+    {
+      run: async (id, fn) => {
+        const at = performance.now();
+        const value = await fn();
+        if (id.startsWith("load-")) loadSeconds += (performance.now() - at) / 1000;
+        return value;
+      },
+      sleep: async (_id, duration) => new Promise((r) => setTimeout(r, Number.parseInt(duration, 10) * 1000)),
+    },
+    t.db,
+    planned.plan.scope,
+  );
+  const started = performance.now();
+  const result = await ordersHistory.run!({ plan: planned.plan, steps });
+  const wall = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const detail = result.detail as { spanDays: number; ordersPerDay: number; reports: number; lines: number };
+
+  // createReport refills at 0.0167/s (scaled), after a burst of 15; the last report then takes its delay.
+  const rate = 0.0167 * scale;
+  const lowerBound = Math.max(0, detail.reports - 15) / rate + delaySeconds;
+
+  // The same lines, plainly COPY'd into an unindexed table of text columns.
+  const records = amazon.sandbox.reports.forSeller(seller.sellerId).filter((r) => r.reportType === REPORT);
+  const texts = records.map((r) => buildDocument(amazon.sandbox, requestFor(amazon.sandbox, r, seller))).flatMap((d) => (d.kind === "rows" ? [d.text.slice(d.text.indexOf("\n") + 1)] : []));
+  const columns = 32;
+  await t.sql.unsafe(`create table plain_copy (${Array.from({ length: columns }, (_, i) => `c${i} text`).join(", ")})`);
+  const copyStarted = performance.now();
+  let copied = 0;
+  for (const text of texts) {
+    const copy = await t.sql`copy plain_copy from stdin`.writable();
+    await new Promise<void>((resolve, reject) => {
+      copy.on("finish", resolve);
+      copy.on("error", reject);
+      copy.end(text);
+    });
+    copied += text.split("\n").length - 1;
+  }
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+
+  const [{ n: stored }] = (await t.sql`select count(*)::int as n from order_items where store_marketplace_id = ${scopeId}`) as unknown as [{ n: number }];
+  console.info(`big seller: ${detail.ordersPerDay} orders/day measured → ${detail.spanDays}-day spans, ${detail.reports} reports, ${detail.lines} lines (${stored} order items stored)`);
+  console.info(`wall ${wall.toFixed(1)} s beside the lower bound ${lowerBound.toFixed(1)} s (quota ×${scale}, report delay ${delaySeconds} s): ${(wall / lowerBound).toFixed(2)}×`);
+  console.info(`loading ${(detail.lines / loadSeconds).toFixed(0)} lines/s (${loadSeconds.toFixed(1)} s) beside a plain COPY ${(copied / copySeconds).toFixed(0)} lines/s (${copySeconds.toFixed(1)} s): ${((detail.lines / loadSeconds) / (copied / copySeconds)).toFixed(2)}×`);
+  console.info(`peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (sandbox and product in one process)`);
+} finally {
+  await amazon.close();
+  await t.drop();
+}
