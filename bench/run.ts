@@ -16,7 +16,7 @@ const BENCHMARKS: { name: string; args: string[]; database: boolean }[] = [
   { name: "executor/run", args: [], database: true },
   { name: "sync/load", args: ["100000", "1000000"], database: true },
   { name: "sync/initial-calls", args: ["small"], database: true },
-  { name: "sync/orders-history", args: ["20", "20"], database: true },
+  { name: "sync/orders-history", args: ["10", "20"], database: true },
 ];
 
 const wanted = process.argv.slice(2);

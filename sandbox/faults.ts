@@ -1,3 +1,4 @@
+import type { DocumentCharset, DocumentForm } from "./spapi/document-forms";
 import { Rng } from "./util/rng";
 
 // Per-operation fault knobs. "*" applies to every operation without its own entry.
@@ -19,6 +20,10 @@ export interface FaultConfig {
   reportLost?: boolean;
   /** Number of malformed rows to inject in report documents. */
   malformedRows?: number;
+  /** Flat-file documents of reports created while set are sent in this form (sandbox/spapi/document-forms.ts). */
+  documentForm?: DocumentForm;
+  /** …and in this character set. */
+  documentCharset?: DocumentCharset;
 }
 
 export class Faults {

@@ -7,7 +7,16 @@ import type { Ctx, Reply, Route } from "./types";
 const SECRET = randomBytes(16);
 export const URL_TTL_SECONDS = 300;
 
-interface Doc { body: Buffer; contentType: string; encoding?: "gzip" }
+interface Doc {
+  body: Buffer;
+  contentType: string;
+  /** What the body is (Ads documents are gzip). */
+  encoding?: "gzip";
+  /** The compressionAlgorithm getReportDocument announces (flat files). */
+  label?: "GZIP" | null;
+  /** Sent as a Content-Encoding header, which HTTP clients undo on their own. */
+  contentEncoding?: "gzip";
+}
 
 export class DocumentStore {
   private docs = new Map<string, Doc>();
@@ -53,7 +62,7 @@ function download(ctx: Ctx): Reply {
   if (ctx.sb.clock.now() > signedAt + Number(expires) * 1000) return s3Error(403, "AccessDenied", "Request has expired");
   const doc = ctx.sb.documents.get(id);
   if (!doc) return s3Error(404, "NoSuchKey", "The specified key does not exist.");
-  return { status: 200, headers: { "content-type": doc.contentType }, body: doc.body };
+  return { status: 200, headers: { "content-type": doc.contentType, ...(doc.contentEncoding ? { "content-encoding": doc.contentEncoding } : {}) }, body: doc.body };
 }
 
 export const documentRoutes: Route[] = [

@@ -1,3 +1,4 @@
+import type { DocumentCharset, DocumentForm } from "./document-forms";
 export type ProcessingStatus = "IN_QUEUE" | "IN_PROGRESS" | "DONE" | "CANCELLED" | "FATAL";
 
 export interface ReportRecord {
@@ -12,6 +13,9 @@ export interface ReportRecord {
   /** Sandbox instants at which processing starts and ends. */
   startAt: number;
   doneAt: number;
+  /** The document's form and character set, fixed when the report was asked for (fault knobs). */
+  documentForm?: DocumentForm;
+  documentCharset?: DocumentCharset;
   /** Forced outcome (fault knob / cancel / cooldown); otherwise decided by the data. */
   outcome?: "CANCELLED" | "FATAL";
   cancelledAt?: number;

@@ -1,17 +1,15 @@
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import { presign } from "../http/documents";
 import type { Ctx, Reply, Route } from "../http/types";
 import { spError } from "../http/types";
 import type { Sandbox } from "../state";
 import { hash32 } from "../util/rng";
 import { DAY, isoZ } from "../util/time";
+import { mustMarketplace } from "../world/marketplaces";
 import { FBA_COOLDOWN_MS, SUPPORTED_REPORT_TYPES } from "../world/report-columns";
 import { decodeToken, encodeToken, intParam, list, sellerMarketplaces, sellerOf, timeParam } from "./common";
+import { encodeDocument } from "./document-forms";
 import { buildDocument, requestFor } from "./report-docs";
 import type { ProcessingStatus, ReportRecord } from "./report-store";
-
-const gzipAsync = promisify(gzip);
 
 const STATUSES: ProcessingStatus[] = ["CANCELLED", "DONE", "FATAL", "IN_PROGRESS", "IN_QUEUE"];
 
@@ -44,10 +42,9 @@ export async function resolveReport(sb: Sandbox, r: ReportRecord): Promise<Proce
       if (!seller) return (r.resolved = "FATAL");
       const result = buildDocument(sb, requestFor(sb, r, seller), sb.faults.get("createReport").malformedRows ?? 0);
       if (result.kind === "empty") return (r.resolved = "CANCELLED");
-      // gzip runs on libuv's pool so a big document does not stall other requests.
-      const body = await gzipAsync(Buffer.from(result.text, "utf8"));
+      const doc = await encodeDocument(result.text, mustMarketplace(r.marketplaceIds[0] ?? ""), r.documentForm, r.documentCharset);
       const id = docId(sb, r.reportId);
-      sb.documents.put(id, { body, contentType: "text/tab-separated-values; charset=UTF-8", encoding: "gzip" });
+      sb.documents.put(id, { body: doc.body, contentType: doc.contentType, label: doc.label, ...(doc.encoding ? { contentEncoding: doc.encoding } : {}) });
       r.reportDocumentId = id;
       return (r.resolved = "DONE");
     })();
@@ -101,6 +98,9 @@ function createReport(ctx: Ctx): Reply {
   if (start !== undefined) rec.dataStartTime = start;
   if (end !== undefined) rec.dataEndTime = end;
   if (options) rec.reportOptions = options as Record<string, string>;
+  const { documentForm, documentCharset } = sb.faults.get("createReport");
+  if (documentForm) rec.documentForm = documentForm;
+  if (documentCharset) rec.documentCharset = documentCharset;
   const forced = sb.faults.get("createReport").reportOutcome;
   if (forced) rec.outcome = forced;
   // FBA regeneration limit: an identical request inside the cooldown is not regenerated.
@@ -173,7 +173,9 @@ function getReportDocument(ctx: Ctx): Reply {
   const owner = [...ctx.sb.reports.reports.values()].find((r) => r.reportDocumentId === id);
   if (!owner || owner.sellerId !== ctx.principal?.sellerId || !ctx.sb.documents.has(id)) throw spError(404, "NotFound", "Report document not found");
   const { url } = presign(ctx.sb.origin, id, ctx.sb.clock.now());
-  return { status: 200, body: { reportDocumentId: id, url, compressionAlgorithm: "GZIP" } };
+  const label = ctx.sb.documents.get(id)?.label;
+  // A document with no compression has no compressionAlgorithm at all (the model's field is optional).
+  return { status: 200, body: { reportDocumentId: id, url, ...(label ? { compressionAlgorithm: label } : {}) } };
 }
 
 export const reportsRoutes: Route[] = [

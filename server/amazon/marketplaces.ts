@@ -54,3 +54,12 @@ const REGION_TIME_ZONES: Record<Region, string> = { na: "America/Los_Angeles", e
 export function regionTimeZone(region: Region): string {
   return REGION_TIME_ZONES[region];
 }
+
+/**
+ * The character set of a marketplace's flat files when Amazon does not declare one (`text/plain`): Cp1252
+ * in North America and Europe, windows-31j (Shift_JIS) in Japan. Per account: its region's home.
+ */
+export function flatFileCharset(scope: { marketplaceId?: string; region: Region }): "Cp1252" | "windows-31j" {
+  if (scope.marketplaceId) return scope.marketplaceId === "A1VC38T7YXB528" ? "windows-31j" : "Cp1252";
+  return scope.region === "fe" ? "windows-31j" : "Cp1252";
+}

@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { pipeline } from "node:stream/promises";
-import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { z } from "zod";
 import { TsvLineReader } from "~/server/sync/load/tsv-lines";
@@ -92,18 +91,33 @@ export async function getSpReportDocument(caller: AmazonCaller, region: Region, 
 export type SpReportRow = Record<string, string>;
 
 /**
- * Bytes to text in the document's charset. Amazon writes some marketplaces' files in Cp1252 or Shift_JIS,
- * which TextDecoder knows; UTF-8 goes through StringDecoder, the faster of the two for it.
+ * Bytes to text in the document's charset, refusing bytes that are not text in it (a file decoded in the
+ * wrong charset would otherwise load as mojibake). Java's names for Windows code pages (Amazon's servers
+ * speak Java): Cp1252 is windows-1252, windows-31j is Shift_JIS.
  */
-function textDecoder(charset: string | undefined): (chunk?: Buffer) => string {
-  if (!charset || /^utf-?8$/i.test(charset)) {
-    const utf8 = new StringDecoder("utf8");
-    return (chunk) => (chunk ? utf8.write(chunk) : utf8.end());
+function textDecoder(charset: string, lineNow: () => number): (chunk?: Buffer) => string {
+  const name = charset.replace(/^cp(\d{3,4})$/i, "windows-$1").replace(/^windows-31j$/i, "shift_jis");
+  let text: TextDecoder;
+  try {
+    text = new TextDecoder(name, { fatal: true });
+  } catch {
+    throw new Error(`The report file is in a character set this product cannot read (${charset}); it was not loaded.`);
   }
-  // Java's names for Windows code pages (Amazon's servers speak Java): Cp1252 is windows-1252.
-  const text = new TextDecoder(charset.replace(/^cp(\d{3,4})$/i, "windows-$1"));
-  return (chunk) => (chunk ? text.decode(chunk, { stream: true }) : text.decode());
+  return (chunk) => {
+    try {
+      return chunk ? text.decode(chunk, { stream: true }) : text.decode();
+    } catch {
+      // Which line: the lines before this piece, and those of the piece before its first undecodable byte.
+      const lenient = chunk ? new TextDecoder(name).decode(chunk) : "";
+      const bad = lenient.indexOf("\uFFFD");
+      const before = bad < 0 ? 0 : lenient.slice(0, bad).split("\n").length - 1;
+      throw new Error(`The report file is not valid ${charset} text (line ${lineNow() + 1 + before}); it was not loaded.`);
+    }
+  };
 }
+
+/** A gzip stream's first two bytes: Amazon's labels are not reliable, the bytes are. */
+const isGzip = (head: Buffer) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 
 async function download(url: string, fetcher: typeof fetch | undefined): Promise<Response & { body: ReadableStream<Uint8Array> }> {
   const response = await (fetcher ?? fetch)(url);
@@ -128,18 +142,22 @@ async function download(url: string, fetcher: typeof fetch | undefined): Promise
  */
 export async function streamReportTable(
   url: string,
-  compression: string | null | undefined,
+  // Amazon's compressionAlgorithm: not trusted. Its files come gzip without the label, plain with it, and
+  // with `Content-Encoding: gzip` that the HTTP client already undid; the bytes say which they are.
+  _label: string | null | undefined,
   onBatch: (rows: string[][], header: readonly string[]) => Promise<void>,
-  options: { fetch?: typeof fetch; batchSize?: number } = {},
+  options: { fetch?: typeof fetch; batchSize?: number; charset?: string } = {},
 ): Promise<number> {
   const response = await download(url, options.fetch);
-  const charset = /charset=([^;\s]+)/i.exec(response.headers.get("content-type") ?? "")?.[1]?.replace(/"/g, "");
-  const decode = textDecoder(charset);
+  // The declared charset, else the marketplace's own (Amazon's flat files often say only `text/plain`).
+  const declared = /charset=([^;\s]+)/i.exec(response.headers.get("content-type") ?? "")?.[1]?.replace(/"/g, "");
+  const charset = declared ?? options.charset ?? "UTF-8";
   // Rows of a small batch die young: at 5,000 they outlive the young generation and reading costs twice.
   const batchSize = options.batchSize ?? 1000;
   let pending: string[][] = [];
   let count = 0;
   const reader = new TsvLineReader((fields) => void pending.push(fields));
+  const decode = textDecoder(charset, () => reader.line);
   const handOver = async (all: boolean) => {
     let from = 0;
     while (pending.length - from >= batchSize || (all && from < pending.length)) {
@@ -150,17 +168,32 @@ export async function streamReportTable(
     }
     if (from) pending = pending.slice(from);
   };
-  const body = Readable.fromWeb(response.body as WebReadableStream);
+  const chunks = Readable.fromWeb(response.body as WebReadableStream)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  // The first bytes decide how the rest is read.
+  let head = Buffer.alloc(0);
+  while (head.length < 2) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head = Buffer.concat([head, next.value]);
+  }
+  if (!head.length) throw new Error("The report file is empty (Amazon sent no bytes, not even a header line); it was not loaded.");
+  const body = Readable.from(
+    (async function* () {
+      yield head;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    })(),
+    { objectMode: false },
+  );
   // 32 KiB pieces: decoded, they stay below V8's large-object size (128 KiB), whose allocations are slow
   // enough to double the cost of reading a file.
-  const bytes = compression?.toUpperCase() === "GZIP" ? [createGunzip({ chunkSize: 32 * 1024 })] : [];
+  const bytes = isGzip(head) ? [createGunzip({ chunkSize: 32 * 1024 })] : [];
   // Leaving the loop on an error destroys the download, and the pipeline then rejects with that abort
   // ("The operation was aborted") instead of the reason: the reason is kept and thrown instead.
   let reason: unknown;
   try {
-    await pipeline(body, ...(bytes as []), async function (chunks: AsyncIterable<Buffer>) {
+    await pipeline(body, ...(bytes as []), async function (text: AsyncIterable<Buffer>) {
       try {
-        for await (const chunk of chunks) {
+        for await (const chunk of text) {
           reader.write(decode(chunk));
           await handOver(false);
         }
@@ -175,6 +208,7 @@ export async function streamReportTable(
   } catch (error) {
     throw reason ?? error;
   }
+  if (!reader.header) throw new Error("The report file has no header line; it was not loaded.");
   return count;
 }
 
@@ -186,7 +220,7 @@ export async function streamReportDocument(
   url: string,
   compression: string | null | undefined,
   onBatch: (rows: SpReportRow[]) => Promise<void>,
-  options: { fetch?: typeof fetch; batchSize?: number } = {},
+  options: { fetch?: typeof fetch; batchSize?: number; charset?: string } = {},
 ): Promise<number> {
   return streamReportTable(
     url,

@@ -47,10 +47,35 @@ export async function runReports<Request>(
   api: ReportApi<Request>,
   name: string,
   requests: { key: string; request: Request }[],
+  options: { onFinished?: (report: FinishedReport<Request>) => Promise<void> } = {},
 ): Promise<FinishedReport<Request>[]> {
   const current = new Map<string, string>();
-  for (const r of requests) current.set(r.key, await steps.amazon(`${name}-create-${r.key}`, (c) => api.create(c, r.request)));
   const finished = new Map<string, FinishedReport<Request>>();
+  const finish = async (report: FinishedReport<Request>) => {
+    finished.set(report.key, report);
+    await options.onFinished?.(report);
+  };
+  // With a consumer of finished reports, the time createReport's quota makes the run wait is spent polling
+  // the reports already asked for and handing over those done: Amazon's report delay is then paid once, not
+  // once per burst of reports.
+  let early = 0;
+  const whileWaiting = options.onFinished
+    ? async () => {
+        const asked = requests.filter((r) => current.has(r.key) && !finished.has(r.key));
+        if (!asked.length) return;
+        const states = await steps.amazon(`${name}-poll-early-${early++}`, async (c) => {
+          const out: Record<string, ReportState> = {};
+          for (const r of asked) out[r.key] = await api.status(c, current.get(r.key)!);
+          return out;
+        });
+        for (const r of asked) {
+          const s = states[r.key]!;
+          // Failures are left to the poll loop below, which asks again after the regeneration limit.
+          if (s.state === "done" || s.state === "no_data") await finish({ key: r.key, request: r.request, reportId: current.get(r.key)!, state: s });
+        }
+      }
+    : undefined;
+  for (const r of requests) current.set(r.key, await steps.amazon(`${name}-create-${r.key}`, (c) => api.create(c, r.request), { whileWaiting }));
   const attempts = new Map<string, { failed: number; lost: number }>(requests.map((r) => [r.key, { failed: 0, lost: 0 }]));
 
   for (let round = 0; finished.size < requests.length; round++) {
@@ -75,7 +100,7 @@ export async function runReports<Request>(
       for (const r of pending) {
         const reportId = current.get(r.key)!;
         const s = states[reportId]!;
-        if (s.state === "done" || s.state === "no_data") finished.set(r.key, { key: r.key, request: r.request, reportId, state: s });
+        if (s.state === "done" || s.state === "no_data") await finish({ key: r.key, request: r.request, reportId, state: s });
         else if (s.state === "failed" || s.state === "lost") redo.push({ key: r.key, why: s.state, reason: s.state === "failed" ? s.reason : "" });
       }
       pending = pending.filter((r) => !finished.has(r.key) && !redo.some((x) => x.key === r.key));

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { rawSql } from "~/db/client";
+import { flatFileCharset } from "~/server/amazon/marketplaces";
 import { getSpReportDocument, streamReportDocument, type SpReportRequest, type SpReportRow } from "~/server/amazon/sp-reports";
 import { replaceDays, replaceScope, type CopyPush, type CopyValue, type DailyTable } from "../replace-days";
 import { startOfLocalDay, addDays, toWindows, type DayWindow } from "../windows";
@@ -111,7 +112,7 @@ export function spReportRun(task: SpReportTask) {
           let index = 0;
           await streamReportDocument(document.url, document.compressionAlgorithm, async (rows) => {
             await push(rows.map((row) => task.row(row, { plan, index: ++index, loadedAt })));
-          }, { fetch: caller.fetch });
+          }, { fetch: caller.fetch, charset: flatFileCharset(plan.scope) });
         };
         return window
           ? replaceDays(rawSql(), task.table, { scopeId: plan.scope.scopeId, start: window.start, end: window.end }, feed)

@@ -47,9 +47,9 @@ export class KitSteps {
   /**
    * A step that calls Amazon with the run's grant and quotas. When the quota's next slot is further away
    * than a step should wait in place, the run sleeps until then (a durable sleep, no retry spent) and
-   * tries again under the next id.
+   * tries again under the next id; `whileWaiting` does other steps of the run first.
    */
-  async amazon<T>(id: string, fn: (caller: AmazonCaller) => Promise<T>): Promise<T> {
+  async amazon<T>(id: string, fn: (caller: AmazonCaller) => Promise<T>, options: { whileWaiting?: () => Promise<void> } = {}): Promise<T> {
     for (let wait = 0; ; wait++) {
       const attempt = wait === 0 ? id : `${id}~quota-${wait}`;
       const out = (await this.step.run(attempt, async () => {
@@ -68,7 +68,11 @@ export class KitSteps {
       })) as { value: T; calls: number } | { quotaWaitMs: number; calls: number };
       this.calls += out.calls;
       if (!("quotaWaitMs" in out)) return out.value;
-      await this.sleep(`${attempt}~wait`, out.quotaWaitMs / 1000);
+      // Other work of the run fills the wait (polling and loading the reports already asked for); the sleep
+      // step comes after it either way, so a replayed run meets its steps in the same order.
+      const started = Date.now();
+      if (options.whileWaiting) await options.whileWaiting();
+      await this.sleep(`${attempt}~wait`, Math.max(1, (out.quotaWaitMs - (Date.now() - started)) / 1000));
     }
   }
 }

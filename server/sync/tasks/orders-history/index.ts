@@ -1,4 +1,5 @@
 import { rawSql } from "~/db/client";
+import { flatFileCharset } from "~/server/amazon/marketplaces";
 import { getSpReportDocument, streamReportTable } from "~/server/amazon/sp-reports";
 import { defineSyncTask, type RunResult, type TaskRunContext } from "../../kit/definition";
 import { runReports } from "../../kit/reports";
@@ -14,8 +15,6 @@ const REPORT_TYPE = "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL";
 /** How long the run waits for the incremental sync's first measurement of the order volume, at most. */
 const VOLUME_WAITS = 15;
 const VOLUME_WAIT_SECONDS = 20;
-/** createReport's burst (Amazon: 15, then one a minute): the reports one round asks for together. */
-const REPORTS_PER_ROUND = 15;
 
 /** The order volume the span is sized by: the incremental sync's, once it has finished once. */
 async function measuredVolume({ plan, steps }: TaskRunContext): Promise<OrderVolume> {
@@ -48,15 +47,13 @@ async function runHistory(context: TaskRunContext): Promise<RunResult> {
   let lines = 0;
   let noData = 0;
   let daysDone = 0;
-  // A round of reports at a time, as many as createReport's burst allows: while one round loads, the quota
-  // refills for the next, so loading costs no time beyond what the quota takes anyway, and a year of a big
-  // seller's orders is in the table month by month (the Orders page shows them arrive).
-  for (let from = 0; from < windows.length; from += REPORTS_PER_ROUND) {
-    const round = windows.slice(from, from + REPORTS_PER_ROUND);
-    const finished = await runReports(steps, api, `round-${round[0]!.start}`, round.map((w) => ({ key: w.start, request: requestFor(w) })));
-    for (const [i, report] of finished.entries()) {
-      const window = round[i]!;
-      const days = plan.days.filter((d) => d >= window.start && d <= window.end).length;
+  // Each report is loaded as soon as it is done, while createReport's quota holds back the next ones: a
+  // year of a big seller's orders arrives month by month (the Orders page shows them), and loading costs
+  // no time beyond what the quota takes anyway.
+  const byKey = new Map(windows.map((w) => [w.start, w]));
+  await runReports(steps, api, "report", windows.map((w) => ({ key: w.start, request: requestFor(w) })), {
+    onFinished: async (report) => {
+      const window = byKey.get(report.key)!;
       if (report.state.state === "no_data") noData += 1;
       else {
         const documentId = report.state.document!;
@@ -69,16 +66,16 @@ async function runHistory(context: TaskRunContext): Promise<RunResult> {
             await streamReportTable(document.url, document.compressionAlgorithm, async (rows, header) => {
               columns ??= orderColumns(header);
               await push(rows.map((fields) => orderLine(fields, columns!, ++line)));
-            }, { fetch: caller.fetch });
+            }, { fetch: caller.fetch, charset: flatFileCharset(plan.scope) });
           });
         });
         rowsWritten += merged.orders + merged.items;
         lines += merged.lines;
       }
-      daysDone += days;
-    }
-    await steps.run(`progress-${round[0]!.start}`, () => recordProgress(steps.db, ref, daysDone));
-  }
+      daysDone += plan.days.filter((d) => d >= window.start && d <= window.end).length;
+      await steps.run(`progress-${window.start}`, () => recordProgress(steps.db, ref, daysDone));
+    },
+  });
   const reports = windows.length;
   return {
     rowsWritten,

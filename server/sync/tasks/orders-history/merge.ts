@@ -37,29 +37,37 @@ const UPSERT_ORDERS = `with o as (
       coalesce(sum(quantity) filter (where item_status = 'Shipped'), 0)::int as shipped,
       coalesce(sum(quantity) filter (where item_status is distinct from 'Shipped' and item_status is distinct from 'Cancelled'), 0)::int as unshipped,
       min(is_business_order) as is_business_order
-    from staging_order_lines group by amazon_order_id)
-  insert into orders (organization_id, store_marketplace_id, amazon_order_id, purchase_date, purchase_day, last_update_date, status,
+    from staging_order_lines group by amazon_order_id),
+  written as (insert into orders (organization_id, store_marketplace_id, amazon_order_id, purchase_date, purchase_day, last_update_date, status,
     fulfillment_channel, sales_channel, order_total, currency_code, number_of_items_shipped, number_of_items_unshipped, is_business_order,
     synced_at, items_synced_for)
   select $2, $1, amazon_order_id, purchase_date, to_char(purchase_date at time zone $3, 'YYYY-MM-DD'), last_update_date, status,
     fulfillment_channel, sales_channel, case when status in ('Pending', 'Canceled') then null else total end,
     case when status in ('Pending', 'Canceled') then null else currency end,
-    shipped, case when status = 'Canceled' then 0 else unshipped end, is_business_order, $4, null
+    shipped, case when status = 'Canceled' then 0 else unshipped end, is_business_order, $4, last_update_date
   from o
   on conflict (store_marketplace_id, amazon_order_id) do update set
     purchase_date = excluded.purchase_date, purchase_day = excluded.purchase_day, last_update_date = excluded.last_update_date,
     status = excluded.status, fulfillment_channel = excluded.fulfillment_channel, sales_channel = excluded.sales_channel,
     order_total = excluded.order_total, currency_code = excluded.currency_code, number_of_items_shipped = excluded.number_of_items_shipped,
     number_of_items_unshipped = excluded.number_of_items_unshipped, is_business_order = excluded.is_business_order,
-    synced_at = excluded.synced_at, items_synced_for = null
-  where excluded.last_update_date > orders.last_update_date`;
+    synced_at = excluded.synced_at, items_synced_for = excluded.last_update_date
+  where excluded.last_update_date > orders.last_update_date
+  returning amazon_order_id)
+  insert into history_item_targets select amazon_order_id from written`;
 
-/** Orders of the report whose stored version is the report's, and whose items are not of that version. */
-const TARGETS = `create temp table history_item_targets on commit drop as
-  select o.amazon_order_id from orders o
-  join (select amazon_order_id, max(last_update_date) as last_update_date from staging_order_lines group by amazon_order_id) s
-    on s.amazon_order_id = o.amazon_order_id
-  where o.store_marketplace_id = $1 and o.last_update_date = s.last_update_date and o.items_synced_for is distinct from o.last_update_date`;
+/**
+ * The orders whose items the report writes: those the upsert wrote (collected by UPSERT_ORDERS, their
+ * `items_synced_for` already set), and stored orders of the report's version whose items are missing (a run
+ * of the incremental sync that died between an order and its items), marked here.
+ */
+const TARGETS = `create temp table history_item_targets (amazon_order_id text collate "C" primary key) on commit drop`;
+const MISSING_ITEMS = `with missing as (update orders o set items_synced_for = o.last_update_date
+    from (select amazon_order_id, max(last_update_date) as last_update_date from staging_order_lines group by amazon_order_id) s
+    where o.store_marketplace_id = $1 and o.amazon_order_id = s.amazon_order_id and o.last_update_date = s.last_update_date
+      and o.items_synced_for is distinct from o.last_update_date
+    returning o.amazon_order_id)
+  insert into history_item_targets select amazon_order_id from missing`;
 
 const DELETE_ITEMS = `delete from order_items i using history_item_targets t where i.store_marketplace_id = $1 and i.amazon_order_id = t.amazon_order_id`;
 
@@ -76,9 +84,6 @@ const INSERT_ITEMS = `insert into order_items (organization_id, store_marketplac
   from (select *, row_number() over (partition by amazon_order_id, sku order by line) as n from staging_order_lines) s
   join history_item_targets t on t.amazon_order_id = s.amazon_order_id`;
 
-const MARK_ITEMS = `update orders o set items_synced_for = o.last_update_date from history_item_targets t
-  where o.store_marketplace_id = $1 and o.amazon_order_id = t.amazon_order_id`;
-
 /**
  * Merges one orders report into the orders and their items, in one transaction: the lines are COPY'd into
  * a staging table, orders are inserted or (when newer) updated, and items are written for the orders
@@ -92,17 +97,15 @@ export async function mergeOrderHistory(
 ): Promise<HistoryMergeResult> {
   const params = [scope.scopeId, scope.organizationId, scope.timeZone, new Date().toISOString()];
   return sql.begin(async (tx) => {
-    await tx.unsafe(`set local enable_nestloop = off`);
     await tx.unsafe(STAGING);
     const lines = await copyInto(tx.unsafe(`copy staging_order_lines (${STAGING_COLUMNS.join(", ")}) from stdin`), feed);
     await tx.unsafe(`delete from staging_order_lines where purchase_date >= $1`, [scope.placedBefore]);
     if (!lines) return { lines, orders: 0, items: 0 };
-    await tx.unsafe(`analyze staging_order_lines`);
+    await tx.unsafe(TARGETS);
     const orders = (await tx.unsafe(UPSERT_ORDERS, params)).count;
-    await tx.unsafe(TARGETS, [scope.scopeId]);
+    await tx.unsafe(MISSING_ITEMS, [scope.scopeId]);
     await tx.unsafe(DELETE_ITEMS, [scope.scopeId]);
     const items = (await tx.unsafe(INSERT_ITEMS, [scope.scopeId, scope.organizationId, params[3]!])).count;
-    await tx.unsafe(MARK_ITEMS, [scope.scopeId]);
     return { lines, orders, items };
   });
 }
