@@ -136,7 +136,8 @@ async function download(url: string, fetcher: typeof fetch | undefined): Promise
  * Downloads a report document and hands its rows, as arrays of fields in the header's order, to `onBatch`
  * in batches (with the header, so a consumer can find its columns by name once), streaming: memory stays
  * constant however big the file is, and a slow `onBatch` slows the download. The presigned URL carries its
- * own authorization (no Amazon headers). Values stay the exact strings Amazon wrote. Amazon's flat files are
+ * own authorization (no Amazon headers). Values stay the exact strings Amazon wrote. A file of its header
+ * alone makes one call with no rows. Amazon's flat files are
  * tab-separated and not quoted: a `"` is an ordinary character. A line whose column count differs from the
  * header's fails the whole read.
  */
@@ -209,6 +210,9 @@ export async function streamReportTable(
     throw reason ?? error;
   }
   if (!reader.header) throw new Error("The report file has no header line; it was not loaded.");
+  // A file of its header alone is still handed over once, so a consumer can check the header: Amazon
+  // answers some refusals with a one-line document ("Date range exceeded…") in place of the report.
+  if (!count) await onBatch([], reader.header);
   return count;
 }
 

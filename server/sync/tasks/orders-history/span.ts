@@ -9,8 +9,12 @@ import { addDays, startOfLocalDay } from "../../windows";
  * more they hold; smaller reports also lose less when one has to be asked for again.
  */
 export const ORDERS_PER_REPORT = 15_000;
-/** Amazon's limit for GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL ("Date range exceeded"). */
-export const MAX_SPAN_DAYS = 30;
+/**
+ * Amazon refuses an order report over more than 30 days ("Date range exceeded", a one-line document in
+ * place of the report). Local days: 30 of them across the end of daylight saving time are 30 days and an
+ * hour, so a report spans 29 at most.
+ */
+export const MAX_SPAN_DAYS = 29;
 
 /** The spec's dynamic span: the larger the seller's daily order volume, the fewer days a report covers. */
 export function historySpanDays(ordersPerDay: number): number {
