@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADS_REPORTS } from "~/server/advertising/report-tables";
 import { longTermStorageFeesTable } from "~/server/sync/tasks/long-term-storage-fees/rows";
@@ -7,17 +8,28 @@ import { reimbursementsTable } from "~/server/sync/tasks/reimbursements/rows";
 import { productsTable } from "~/server/sync/tasks/products-full/rows";
 import { removalsTable } from "~/server/sync/tasks/removals/rows";
 import { createMemberOf, createStore, createSyncedData } from "~/test/factories";
-import { adProfiles, organizations, storeMarketplaces, stores } from "./schema";
+import { adProfiles, orderItems, orders, organizations, storeMarketplaces, stores } from "./schema";
 import { createTestDatabase, type TestDatabase } from "./testing";
 
 /*
- * The synced report tables have no per-row foreign keys (db/migrations/0010): a statement trigger checks
+ * The synced tables have no per-row foreign keys (db/migrations/0010, 0012): a statement trigger checks
  * each load once, and deleting a scope deletes its rows. These tests hold those triggers to what the keys
  * promised, table by table.
  */
 
-/** Every table the report loader writes, with the scope its rows belong to. */
-const SYNCED = [...Object.values(ADS_REPORTS).map((r) => r.table), removalsTable, reimbursementsTable, storageFeesTable, longTermStorageFeesTable, productsTable];
+/** A table the orders syncs write (not through the report loader's table descriptions). */
+const ordersTable = (table: PgTable) => ({
+  table: getTableConfig(table).name,
+  scopeColumn: "store_marketplace_id",
+  // (The schema names columns in camelCase; the database client's casing makes them snake_case.)
+  columns: getTableConfig(table).columns.map((c) => c.name.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)),
+});
+
+/** Every synced table, with the scope its rows belong to. */
+const SYNCED = [
+  ...Object.values(ADS_REPORTS).map((r) => r.table), removalsTable, reimbursementsTable, storageFeesTable, longTermStorageFeesTable, productsTable,
+  ordersTable(orders), ordersTable(orderItems),
+];
 
 let t: TestDatabase;
 beforeAll(async () => {

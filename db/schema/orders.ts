@@ -1,20 +1,18 @@
 import { index, integer, numeric, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { timestamptz } from "./columns";
-import { storeMarketplaces } from "./amazon";
-import { organizations } from "./organizations";
 
 const money = () => numeric({ precision: 18, scale: 4, mode: "string" });
+
+// No per-row foreign keys: a year of a big seller's orders is a million rows, and a key checks each row on
+// its own. Each statement is checked once instead, and deleting a marketplace deletes its orders
+// (db/migrations/0010_synced_scope_checks.sql, 0012_orders_scope_checks.sql).
 
 /** Orders as Amazon's Orders API returns them; `purchase_day` is the marketplace's local day. */
 export const orders = pgTable(
   "orders",
   {
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    storeMarketplaceId: uuid()
-      .notNull()
-      .references(() => storeMarketplaces.id, { onDelete: "cascade" }),
+    organizationId: uuid().notNull(),
+    storeMarketplaceId: uuid().notNull(),
     amazonOrderId: text().notNull(),
     purchaseDate: timestamptz().notNull(),
     purchaseDay: text().notNull(),
@@ -45,12 +43,8 @@ export const orders = pgTable(
 export const orderItems = pgTable(
   "order_items",
   {
-    organizationId: uuid()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    storeMarketplaceId: uuid()
-      .notNull()
-      .references(() => storeMarketplaces.id, { onDelete: "cascade" }),
+    organizationId: uuid().notNull(),
+    storeMarketplaceId: uuid().notNull(),
     amazonOrderId: text().notNull(),
     orderItemId: text().notNull(),
     asin: text().notNull(),
@@ -66,7 +60,7 @@ export const orderItems = pgTable(
     syncedAt: timestamptz().notNull(),
   },
   (t) => [
+    // Read through their order only (the key's prefix): no index of their own beyond the key.
     primaryKey({ columns: [t.storeMarketplaceId, t.amazonOrderId, t.orderItemId] }),
-    index().on(t.organizationId),
   ],
 );

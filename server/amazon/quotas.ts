@@ -83,6 +83,21 @@ export async function correctRate(db: Database, key: string, announcedPerSecond:
     .where(sql`${apiQuotaBuckets.key} = ${key} and abs(${apiQuotaBuckets.ratePerSecond} - ${rate}) > 1e-9`);
 }
 
+/**
+ * After a 429 that names no wait (SP-API's): nobody sends on this bucket for one token's time at the rate
+ * the bucket runs on, which Amazon's `x-amzn-RateLimit-Limit` may have corrected (the published default
+ * would hold a seller with a faster plan back for a minute).
+ */
+export async function blockForOneToken(db: Database, key: string, now = new Date()): Promise<void> {
+  await db
+    .update(apiQuotaBuckets)
+    .set({
+      blockedUntil: sql`${now.toISOString()}::timestamptz + make_interval(secs => 1 / ${apiQuotaBuckets.ratePerSecond})`,
+      tokens: sql`least(${apiQuotaBuckets.tokens}, 0)`,
+    })
+    .where(eq(apiQuotaBuckets.key, key));
+}
+
 /** After a 429: nobody sends on this bucket until Amazon's wait is over. */
 export async function blockUntil(db: Database, key: string, until: Date): Promise<void> {
   await db

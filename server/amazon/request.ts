@@ -4,7 +4,7 @@ import { amazonAccessTokens } from "~/db/schema";
 import { amazonApiError, type AmazonApiError } from "./api-error";
 import { appCredentials } from "./app-credentials";
 import type { Fetch } from "./lwa";
-import { ADS_API_QUOTA, blockUntil, correctRate, releaseRequest, reserveRequest, SP_API_QUOTAS, type QuotaSpec } from "./quotas";
+import { ADS_API_QUOTA, blockForOneToken, blockUntil, correctRate, releaseRequest, reserveRequest, SP_API_QUOTAS, type QuotaSpec } from "./quotas";
 import { getAccessToken } from "./tokens";
 
 /** Who is calling: the grant whose token is used and the key its quotas are counted under. */
@@ -85,8 +85,9 @@ export async function amazonRequest(
     lastError = await amazonApiError(args.api, response);
     if (response.status === 429) {
       // Amazon's own wait when it gives one (Ads), else one token's worth of time (SP-API).
-      const waitMs = (lastError.retryAfterSeconds ?? 1 / spec.ratePerSecond) * 1000;
-      await blockUntil(caller.db, key, new Date(Date.now() + waitMs));
+      if (lastError.retryAfterSeconds !== undefined)
+        await blockUntil(caller.db, key, new Date(Date.now() + lastError.retryAfterSeconds * 1000));
+      else await blockForOneToken(caller.db, key);
       continue;
     }
     if (response.status === 401 || (response.status === 403 && /expired|token/i.test(lastError.detail))) {

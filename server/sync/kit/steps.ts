@@ -11,9 +11,9 @@ export interface StepTools {
   sleep(id: string, duration: string): Promise<unknown>;
 }
 
-/** A step that keeps finding the quota exhausted after this many sleeps fails (something else is hogging it). */
 /** The longest a step waits in place for a quota slot. */
 const STEP_QUOTA_WAIT_MS = 5_000;
+/** A step that keeps finding the quota exhausted after this many sleeps fails (something else is hogging it). */
 const MAX_QUOTA_WAITS = 20;
 
 /**

@@ -47,6 +47,7 @@ async function runHistory(context: TaskRunContext): Promise<RunResult> {
   let lines = 0;
   let noData = 0;
   let daysDone = 0;
+  let loadSeconds = 0;
   // Each report is loaded as soon as it is done, while createReport's quota holds back the next ones: a
   // year of a big seller's orders arrives month by month (the Orders page shows them), and loading costs
   // no time beyond what the quota takes anyway.
@@ -60,7 +61,8 @@ async function runHistory(context: TaskRunContext): Promise<RunResult> {
         const merged = await steps.amazon(`load-${window.start}`, async (caller) => {
           // Asked for only now: the link expires 5 minutes after Amazon issues it.
           const document = await getSpReportDocument(caller, plan.scope.region, documentId);
-          return mergeOrderHistory(rawSql(), { ...plan.scope, placedBefore }, async (push) => {
+          const started = performance.now();
+          const result = await mergeOrderHistory(rawSql(), { ...plan.scope, placedBefore }, async (push) => {
             let line = 0;
             let columns: number[] | null = null;
             await streamReportTable(document.url, document.compressionAlgorithm, async (rows, header) => {
@@ -68,8 +70,10 @@ async function runHistory(context: TaskRunContext): Promise<RunResult> {
               await push(rows.map((fields) => orderLine(fields, columns!, ++line)));
             }, { fetch: caller.fetch, charset: flatFileCharset(plan.scope) });
           });
+          return { ...result, seconds: (performance.now() - started) / 1000 };
         });
         rowsWritten += merged.orders + merged.items;
+        loadSeconds += merged.seconds;
         lines += merged.lines;
       }
       daysDone += plan.days.filter((d) => d >= window.start && d <= window.end).length;
@@ -80,7 +84,7 @@ async function runHistory(context: TaskRunContext): Promise<RunResult> {
   return {
     rowsWritten,
     noData: noData === reports && reports > 0,
-    detail: { spanDays, ordersPerDay: Math.round(volume.orders / volume.days), volumeMeasured: volume.measured, reports, lines },
+    detail: { spanDays, ordersPerDay: Math.round(volume.orders / volume.days), volumeMeasured: volume.measured, reports, lines, loadSeconds: Math.round(loadSeconds * 10) / 10 },
   };
 }
 

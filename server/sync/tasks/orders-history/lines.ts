@@ -32,28 +32,38 @@ export function orderColumns(header: readonly string[]): number[] {
   return at;
 }
 
-/** One line of the orders file → a staging row (exact strings; amounts never pass through a float). */
+type Kind = "text" | "instant" | "whole" | "amount";
+const KINDS: readonly Kind[] = FIELDS.map((f) =>
+  f === "purchase-date" || f === "last-updated-date" ? "instant" : f === "quantity" ? "whole" : MONEY.has(f) ? "amount" : "text",
+);
+const REQUIRED_AT: readonly boolean[] = FIELDS.map((f) => REQUIRED.has(f));
+const EXPECTED: Record<Kind, string> = { text: "a value", instant: "a date and time", whole: "a whole number", amount: "an amount" };
+
+function malformed(line: number, field: number, value: string): never {
+  const expected = value ? EXPECTED[KINDS[field]!] : "a value";
+  throw new MalformedReportRowError(`Row ${line} of the orders report is malformed (${FIELDS[field]}: expected ${expected}, got "${value}"); the report was not loaded.`);
+}
+
+/**
+ * One line of the orders file → a staging row (exact strings; amounts never pass through a float). A big
+ * seller's year is a million lines: this runs once per field, so it allocates nothing it does not return.
+ */
 export function orderLine(fields: readonly string[], columns: readonly number[], line: number): CopyValue[] {
-  const out: CopyValue[] = [line];
+  const out: CopyValue[] = new Array<CopyValue>(FIELDS.length + 1);
+  out[0] = line;
   for (let i = 0; i < FIELDS.length; i++) {
-    const name = FIELDS[i]!;
-    const v = columns[i]! < 0 ? "" : (fields[columns[i]!] ?? "").trim();
-    const bad = (expected: string): never => {
-      throw new MalformedReportRowError(`Row ${line} of the orders report is malformed (${name}: expected ${expected}, got "${v}"); the report was not loaded.`);
-    };
+    const at = columns[i]!;
+    const raw = at < 0 ? undefined : fields[at];
+    const v = raw === undefined ? "" : raw.trim();
     if (!v) {
-      if (REQUIRED.has(name)) bad("a value");
-      out.push(null);
-    } else if (name === "purchase-date" || name === "last-updated-date") {
-      if (!INSTANT.test(v) || Number.isNaN(Date.parse(v))) bad("a date and time");
-      out.push(v);
-    } else if (name === "quantity") {
-      if (!WHOLE.test(v)) bad("a whole number");
-      out.push(v);
-    } else if (MONEY.has(name)) {
-      if (!AMOUNT.test(v)) bad("an amount");
-      out.push(v);
-    } else out.push(v);
+      if (REQUIRED_AT[i]) malformed(line, i, v);
+      out[i + 1] = null;
+      continue;
+    }
+    const kind = KINDS[i]!;
+    if (kind === "instant" ? !INSTANT.test(v) || Number.isNaN(Date.parse(v)) : kind === "whole" ? !WHOLE.test(v) : kind === "amount" && !AMOUNT.test(v))
+      malformed(line, i, v);
+    out[i + 1] = v;
   }
   return out;
 }
