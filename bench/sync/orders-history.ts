@@ -1,14 +1,15 @@
 /**
  * Historical orders for a big seller (SANDBOX_VOLUME=big: about 2,150 orders a day): the year before
  * yesterday, through the task's own run (reports in volume-sized spans, rounds of createReport's burst,
- * streamed merge into orders and order_items), with real quotas on both sides scaled by the same factor.
+ * orders not stored yet COPY'd into orders and order_items), with real quotas on both sides scaled by the same factor.
  * Printed beside it, from the same run:
  *   - the lower bound Amazon allows: createReport's burst (15), then one report per 1/rate, plus one report
  *     delay for the last report;
- *   - the loader's lines per second (download, decoding, staging and merge; not the quota waits) beside
+ *   - the loader's lines per second (download, decoding, checks, building and COPY; not the quota waits) beside
  *     two plain COPYs in the same run: of the same report lines into an unindexed table of text columns
  *     (the fastest anything can write them), and of the rows the merge wrote into empty copies of orders
- *     and order_items with their keys (what storing those rows costs the database at the least).
+ *     and order_items with their keys (what storing those rows costs the database at the least), a
+ *     transaction per report as the loader.
  * The quota scale stays below 12, so a createReport slot (60 s ÷ scale) is longer than a step waits in
  * place (5 s), as at Amazon's own rates: the run then loads finished reports while it waits for the next slot.
  * The task's volume measurement is seeded with the seller's true orders since 00:00 yesterday (what the
@@ -19,6 +20,7 @@
 import { performance } from "node:perf_hooks";
 import { and, eq } from "drizzle-orm";
 import { createTestDatabase } from "~/db/testing";
+import type { CopyValue } from "~/server/sync/replace-days";
 
 process.env.ENCRYPTION_KEYS ??= `bench:${Buffer.alloc(32, 7).toString("base64")}`;
 process.env.TEST_DATABASE_SERVER_URL ??= process.env.DATABASE_URL;
@@ -39,6 +41,7 @@ const { KitSteps } = await import("~/server/sync/kit/steps");
 const { ordersHistory } = await import("~/server/sync/tasks/orders-history");
 const { buildDocument, requestFor } = await import("~/sandbox/spapi/report-docs");
 const { mustMarketplace } = await import("~/sandbox/world/marketplaces");
+const { copyInto } = await import("~/server/sync/replace-days");
 
 const t = await createTestDatabase();
 process.env.DATABASE_URL = t.url;
@@ -100,16 +103,12 @@ try {
   await t.sql.unsafe(`create table plain_copy (${Array.from({ length: columns }, (_, i) => `c${i} text`).join(", ")})`);
   const copyStarted = performance.now();
   let copied = 0;
+  // A transaction per report, as the loader: a pooled COPY's end may otherwise wait for another statement.
   for (const text of texts) {
-    const copy = await t.sql`copy plain_copy from stdin`.writable();
-    await new Promise<void>((resolve, reject) => {
-      copy.on("finish", resolve);
-      copy.on("error", reject);
-      copy.end(text);
-    });
-    copied += text.split("\n").length - 1;
+    const rows = text.split("\n").length - 1;
+    await t.sql.begin((tx) => copyInto(tx`copy plain_copy from stdin`, (push) => push.copyText(text, rows)));
+    copied += rows;
   }
-  await t.sql`select 1`;
   const copySeconds = (performance.now() - copyStarted) / 1000;
 
   // The rows the merge wrote, COPY'd as they are into empty tables like orders and order_items (their keys
@@ -134,28 +133,14 @@ async function copyIntoKeyedTables(sql: typeof t.sql, scopeId: string, pieces: n
   let seconds = 0;
   for (const table of ["orders", "order_items"]) {
     await sql.unsafe(`create table plain_${table} (like ${table} including all)`);
-    // The rows in COPY text, fetched first so only the write is timed.
-    const chunks: Buffer[] = [];
-    const out = await sql.unsafe(`copy (select * from ${table} where store_marketplace_id = '${scopeId}' ) to stdout`).readable();
-    for await (const chunk of out) chunks.push(chunk as Buffer);
-    const all = Buffer.concat(chunks);
-    const lines: number[] = [0];
-    for (let i = all.indexOf(10); i >= 0; i = all.indexOf(10, i + 1)) lines.push(i + 1);
-    const per = Math.ceil((lines.length - 1) / pieces);
+    // The rows as text, fetched first so only the write is timed. (Read by a plain query: a pooled COPY …
+    // TO STDOUT read to its end can leave its connection busy, and the next statement then waits on it.)
+    const columns = (await sql`select column_name from information_schema.columns where table_name = ${table} order by ordinal_position`).map((r) => r.column_name as string);
+    const rows = (await sql.unsafe(`select ${columns.map((c) => `${c}::text`).join(", ")} from ${table} where store_marketplace_id = $1`, [scopeId]).values()) as CopyValue[][];
+    const per = Math.ceil(rows.length / pieces);
     const started = performance.now();
-    for (let p = 0; p < pieces; p++) {
-      const from = lines[Math.min(p * per, lines.length - 1)]!;
-      const to = lines[Math.min((p + 1) * per, lines.length - 1)]!;
-      if (from === to) continue;
-      const copy = await sql.unsafe(`copy plain_${table} from stdin`).writable();
-      await new Promise<void>((resolve, reject) => {
-        copy.on("finish", resolve);
-        copy.on("error", reject);
-        copy.end(all.subarray(from, to));
-      });
-    }
-    // (The last COPY's end is acknowledged when the next statement runs.)
-    await sql`select 1`;
+    for (let from = 0; from < rows.length; from += per)
+      await sql.begin((tx) => copyInto(tx.unsafe(`copy plain_${table} (${columns.join(", ")}) from stdin`), (push) => push(rows.slice(from, from + per))));
     seconds += (performance.now() - started) / 1000;
   }
   return seconds;

@@ -72,7 +72,10 @@ export function reimbursementsOnDay(seed: string, seller: Seller, mp: Marketplac
   const rng = new Rng(seed, "reimb", seller.sellerId, mp.id, day);
   const fba = fbaProducts(catalog);
   if (fba.length === 0) return [];
-  const n = rng.around((seller.profile.ordersPerDay * mp.weight) / 250, 0.8);
+  // About one unit in 250 orders is lost or damaged and reimbursed: a small seller's day then has a
+  // fraction of one, and some of its days have one (rounding would give it none, ever).
+  const mean = (seller.profile.ordersPerDay * mp.weight) / 250;
+  const n = mean < 1 ? (rng.chance(mean) ? 1 : 0) : rng.around(mean, 0.8);
   const out: Reimbursement[] = [];
   const start = dayStartMs(day, mp.timezone);
   for (let i = 0; i < n; i++) {

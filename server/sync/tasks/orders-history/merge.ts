@@ -1,5 +1,6 @@
-import type postgres from "postgres";
+import postgres from "postgres";
 import { copyInto, type CopyValue } from "../../replace-days";
+import { freshItems, freshOrder, ITEM_COLUMNS, LocalDayOf, linesByOrder, ORDER_COLUMNS } from "./fresh";
 import { STAGING_COLUMNS } from "./lines";
 
 export interface HistoryMergeResult {
@@ -84,38 +85,94 @@ const INSERT_ITEMS = `insert into order_items (organization_id, store_marketplac
   from (select *, row_number() over (partition by amazon_order_id, sku order by line) as n from staging_order_lines) s
   join history_item_targets t on t.amazon_order_id = s.amazon_order_id`;
 
+const UNIQUE_VIOLATION = "23505";
+
 /**
- * Merges one orders report into the orders and their items, in one transaction: the lines are COPY'd into
- * a staging table, orders are inserted or (when newer) updated, and items are written for the orders
- * whose items are not of their stored version; orders placed from `placedBefore` on are left to the
- * incremental sync. A failure midway leaves everything as it was.
+ * Merges one orders report into the orders and their items, in one transaction; orders placed from
+ * `placedBefore` on are left to the incremental sync. The report is read whole first (a malformed line
+ * then writes nothing). Orders not stored yet are COPY'd with their items (fresh.ts); the others go
+ * through a staging table and are replaced only when the report's version is newer. An order the
+ * incremental sync stores meanwhile makes the COPY fail on its key: the whole report is merged instead.
+ * A failure midway leaves everything as it was.
  */
 export async function mergeOrderHistory(
   sql: postgres.Sql,
   scope: { organizationId: string; scopeId: string; timeZone: string; placedBefore: string },
   feed: (push: (lines: CopyValue[][]) => Promise<void>) => Promise<void>,
 ): Promise<HistoryMergeResult> {
-  const params = [scope.scopeId, scope.organizationId, scope.timeZone, new Date().toISOString()];
+  const syncedAt = new Date().toISOString();
   const cutoff = Date.parse(scope.placedBefore);
   const purchased = STAGING_COLUMNS.indexOf("purchase_date");
+  let lines = 0;
+  const kept: CopyValue[][] = [];
+  await feed(async (rows) => {
+    lines += rows.length;
+    for (const row of rows) if (Date.parse(row[purchased] as string) < cutoff) kept.push(row);
+  });
+  if (!kept.length) return { lines, orders: 0, items: 0 };
+  const byOrder = linesByOrder(kept);
+  const days = new LocalDayOf(scope.timeZone);
+  const merge = (tx: postgres.TransactionSql, of: CopyValue[][]) => mergeStored(tx, [scope.scopeId, scope.organizationId, scope.timeZone, syncedAt], of);
   return sql.begin(async (tx) => {
     // A report's orders are grouped in memory: PostgreSQL's 4 MB default spills a big seller's to disk.
     await tx.unsafe(`set local work_mem = '32MB'`);
-    await tx.unsafe(STAGING);
-    let lines = 0;
-    // Orders placed from the cutoff on are dropped before they reach the database (cheaper than deleting).
-    const staged = await copyInto(tx.unsafe(`copy staging_order_lines (${STAGING_COLUMNS.join(", ")}) from stdin`), (push) =>
-      feed(async (rows) => {
-        lines += rows.length;
-        await push(rows.filter((row) => Date.parse(row[purchased] as string) < cutoff));
-      }),
+    // The stored orders among the report's, looked up by the report's local days (an order's purchase
+    // day never changes); one stored under another day would make the COPY fail on its key, and the
+    // report is then merged whole.
+    const [first, last] = purchaseDays(kept, days);
+    const stored = new Set(
+      (await tx.unsafe(`select amazon_order_id from orders where organization_id = $1 and store_marketplace_id = $2 and purchase_day between $3 and $4`, [scope.organizationId, scope.scopeId, first, last]))
+        .map((r) => r.amazon_order_id as string)
+        .filter((id) => byOrder.has(id)),
     );
-    if (!staged) return { lines, orders: 0, items: 0 };
-    await tx.unsafe(TARGETS);
-    const orders = (await tx.unsafe(UPSERT_ORDERS, params)).count;
-    await tx.unsafe(MISSING_ITEMS, [scope.scopeId]);
-    await tx.unsafe(DELETE_ITEMS, [scope.scopeId]);
-    const items = (await tx.unsafe(INSERT_ITEMS, [scope.scopeId, scope.organizationId, params[3]!])).count;
-    return { lines, orders, items };
+    let copied = { orders: 0, items: 0 };
+    if (stored.size < byOrder.size) {
+      const fresh = { ...scope, syncedAt, days };
+      try {
+        copied = await tx.savepoint(async (sp) => {
+          const ids = [...byOrder.keys()].filter((id) => !stored.has(id));
+          const orders = await copyInto(sp.unsafe(`copy orders (${ORDER_COLUMNS.join(", ")}) from stdin`), async (push) => {
+            for (let i = 0; i < ids.length; i += 2000) await push(ids.slice(i, i + 2000).map((id) => freshOrder(id, byOrder.get(id)!, fresh)));
+          });
+          const items = await copyInto(sp.unsafe(`copy order_items (${ITEM_COLUMNS.join(", ")}) from stdin`), async (push) => {
+            for (let i = 0; i < ids.length; i += 2000) await push(ids.slice(i, i + 2000).flatMap((id) => freshItems(id, byOrder.get(id)!, fresh)));
+          });
+          return { orders, items };
+        });
+      } catch (error) {
+        if (!(error instanceof postgres.PostgresError && error.code === UNIQUE_VIOLATION)) throw error;
+        return { lines, ...(await merge(tx, kept)) };
+      }
+    }
+    if (!stored.size) return { lines, ...copied };
+    const merged = await merge(tx, kept.filter((row) => stored.has(row[STAGING_COLUMNS.indexOf("amazon_order_id")] as string)));
+    return { lines, orders: copied.orders + merged.orders, items: copied.items + merged.items };
   });
+}
+
+/** The first and last local day the lines' orders were placed on. */
+function purchaseDays(lines: readonly CopyValue[][], days: LocalDayOf): [string, string] {
+  const at = STAGING_COLUMNS.indexOf("purchase_date");
+  let min = Infinity;
+  let max = -Infinity;
+  for (const line of lines) {
+    const ms = Date.parse(line[at] as string);
+    if (ms < min) min = ms;
+    if (ms > max) max = ms;
+  }
+  return [days.of(min), days.of(max)];
+}
+
+/** Orders already stored: staged, then upserted where newer, and their items written where not of their version. */
+async function mergeStored(tx: postgres.TransactionSql, params: [string, string, string, string], lines: CopyValue[][]): Promise<{ orders: number; items: number }> {
+  await tx.unsafe(STAGING);
+  await copyInto(tx.unsafe(`copy staging_order_lines (${STAGING_COLUMNS.join(", ")}) from stdin`), async (push) => {
+    for (let i = 0; i < lines.length; i += 2000) await push(lines.slice(i, i + 2000));
+  });
+  await tx.unsafe(TARGETS);
+  const orders = (await tx.unsafe(UPSERT_ORDERS, params)).count;
+  await tx.unsafe(MISSING_ITEMS, [params[0]]);
+  await tx.unsafe(DELETE_ITEMS, [params[0]]);
+  const items = (await tx.unsafe(INSERT_ITEMS, [params[0], params[1], params[3]])).count;
+  return { orders, items };
 }
