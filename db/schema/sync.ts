@@ -32,6 +32,11 @@ export const syncStates = pgTable(
     lastErrorAt: timestamptz(),
     consecutiveFailures: integer().notNull().default(0),
     rowsWritten: bigint({ mode: "number" }).notNull().default(0),
+    /**
+     * Where the window's next run resumes, as its last successful run left it (the task's own token: for
+     * incremental orders, the Orders API's LastUpdatedBefore). Null: the next run starts over.
+     */
+    resumeFrom: text(),
     createdAt: createdAt(),
   },
   (t) => [unique().on(t.task, t.window, t.scopeId), index().on(t.organizationId), index().on(t.nextDueAt)],

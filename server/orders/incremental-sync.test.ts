@@ -6,10 +6,11 @@ import type { RunningSandbox } from "~/sandbox";
 import { completeStoreAuthorization, startStoreAuthorization } from "~/server/amazon/authorization/store";
 import { consentOnAmazon, startTestAmazon } from "~/test/amazon-sandbox";
 import { createMemberOf } from "~/test/factories";
-import { planRun, type RunPlan } from "~/server/sync/kit/plan";
+import { completeRun, planRun, type RunPlan } from "~/server/sync/kit/plan";
 import { callerFor } from "~/server/sync/kit/scope";
 import { syncTask } from "~/server/sync/registry";
 import { syncOrderItems, syncOrdersPage } from "./incremental-sync";
+import { pagedApiRun } from "~/server/sync/kit/paged-api-task";
 
 /*
  * A run can die between storing a page of orders and storing their items (the items step fails for good,
@@ -92,4 +93,60 @@ describe("incremental orders", () => {
     const itemsAfter = await t.db.select().from(orderItems).where(eq(orderItems.storeMarketplaceId, storeMarketplaceId));
     expect(itemsAfter.length).toBeGreaterThanOrEqual(itemsBefore.length);
   });
+
+  it("lists only what changed since the last run's listing reached, and misses nothing a full listing finds", { timeout: 180_000 }, async () => {
+    // A run in full, as after an authorization: every order since 00:00 yesterday, with its items.
+    const fullPlan = await plan();
+    const full = await runInFull(fullPlan);
+    expect(full.listing).toMatch(/CreatedAfter=/);
+    expect(full.resumeFrom).toBeTruthy();
+    // The run succeeds: its window keeps where the listing reached, for the next run.
+    await completeRun(t.db, syncTask("orders-incremental"), fullPlan, { rowsWritten: full.written, apiCalls: 1, resumeFrom: full.resumeFrom }, new Date(amazon.sandbox.clock.now()));
+
+    // Hours pass: new orders, pending ones ship. The next run lists what changed since then, once.
+    amazon.sandbox.clock.advance(6 * 3600_000);
+    const resumedPlan = await plan();
+    expect(resumedPlan.resumeFrom).toBe(full.resumeFrom);
+    const resumed = await runInFull(resumedPlan);
+    expect(resumed.listing).toContain(`LastUpdatedAfter=${full.resumeFrom!}`);
+    expect(resumed.listing).not.toMatch(/CreatedAfter=/);
+    expect(resumed.updates.length).toBeGreaterThan(0);
+    for (const updated of resumed.updates) expect(Date.parse(updated)).toBeGreaterThanOrEqual(Date.parse(full.resumeFrom!));
+    expect(resumed.written).toBeGreaterThan(0);
+    expect(Date.parse(resumed.resumeFrom!)).toBeGreaterThan(Date.parse(full.resumeFrom!));
+
+    // A full listing now finds nothing the resumed run missed.
+    const check = await runInFull({ ...(await plan()), resumeFrom: null });
+    expect(check.written).toBe(0);
+    expect(check.followUps).toBe(0);
+  });
+
+  it("starts over from the run's first day when the last listing is older than it", async () => {
+    const p = await plan();
+    const stale = await runInFull({ ...p, resumeFrom: new Date(Date.parse(`${p.days[0]}T00:00:00Z`) - 3 * 86_400_000).toISOString() });
+    expect(stale.listing).toMatch(/CreatedAfter=/);
+  });
 });
+
+/** A run of the task's pages and follow-ups, steps in place; what it asked getOrders first, and the orders' LastUpdateDate. */
+async function runInFull(p: RunPlan) {
+  const urls: string[] = [];
+  const updates: string[] = [];
+  const caller = callerFor(t.db, p.scope);
+  const watching = {
+    ...caller,
+    fetch: async (input: string | URL | Request, init?: RequestInit) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const response = await (caller.fetch ?? fetch)(input, init);
+      if (url.includes("/orders/v0/orders?") && response.ok) {
+        urls.push(url);
+        updates.push(...((await response.clone().json()) as { payload: { Orders: { LastUpdateDate: string }[] } }).payload.Orders.map((o) => o.LastUpdateDate));
+      }
+      return response;
+    },
+  };
+  const run = pagedApiRun({ page: syncOrdersPage, followUp: { batchSize: 20, run: syncOrderItems } });
+  const steps = { amazon: <T>(_id: string, fn: (c: typeof caller) => Promise<T>) => fn(watching) };
+  const result = await run({ plan: p, steps } as never);
+  return { listing: decodeURIComponent(urls[0] ?? ""), updates, written: result.rowsWritten, followUps: (result.detail as { followUps: number }).followUps, resumeFrom: result.resumeFrom };
+}

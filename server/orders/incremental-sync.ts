@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, notInArray, sql } from "drizzle-orm";
 import { orderItems, orders } from "~/db/schema";
 import type { AmazonCaller } from "~/server/amazon/request";
 import type { RunPlan } from "~/server/sync/kit/plan";
@@ -12,15 +12,32 @@ export function createdAfter(plan: RunPlan): string {
 
 const amount = (m: AmazonOrder["OrderTotal"]) => m?.Amount ?? null;
 
+/** Amazon lists an order's change a little late: a listing reaches at most 2 minutes before its request. */
+const LISTING_LAG_MS = 2 * 60_000;
+
+/**
+ * What a run lists: after a successful run, what changed since the instant its listing reached (a big
+ * seller's quarter hour is a page, not every order since yesterday again); the first time, or when that
+ * instant is older than the run's days (a long pause), every order created since the first day.
+ */
+export function listingOf(plan: RunPlan): { createdAfter: string } | { lastUpdatedAfter: string } {
+  const from = createdAfter(plan);
+  if (plan.resumeFrom && Date.parse(plan.resumeFrom) >= Date.parse(from)) return { lastUpdatedAfter: plan.resumeFrom };
+  return { createdAfter: from };
+}
+
 /**
  * Fetches one page of orders and upserts it; returns the orders whose items need (re)fetching: new ones
- * and those Amazon changed since we last saw them (a pending order gets its prices once it ships).
+ * and those Amazon changed since we last saw them (a pending order gets its prices once it ships). The
+ * first page also names the run's orders whose items are still pending from an earlier run, and where the
+ * next run resumes.
  */
 export async function syncOrdersPage(caller: AmazonCaller, plan: RunPlan, nextToken: string | null) {
   const db = caller.db;
+  const requestedAt = Date.now();
   const page = await getOrdersPage(caller, plan.scope.region, {
     marketplaceId: plan.scope.marketplaceId!,
-    createdAfter: createdAfter(plan),
+    since: listingOf(plan),
     nextToken,
   });
   const scopeId = plan.scope.scopeId;
@@ -81,7 +98,19 @@ export async function syncOrdersPage(caller: AmazonCaller, plan: RunPlan, nextTo
       .returning({ id: orders.amazonOrderId });
     written = result.length;
   }
-  return { nextToken: page.nextToken, followUp: needItems, written };
+  if (nextToken) return { nextToken: page.nextToken, followUp: needItems, written };
+  // Orders of the run's days stored without their items (a run that died before them, or one that
+  // stored them from a listing this run does not repeat).
+  const pending = await db
+    .select({ id: orders.amazonOrderId })
+    .from(orders)
+    .where(and(eq(orders.storeMarketplaceId, scopeId), gte(orders.purchaseDate, new Date(createdAfter(plan))), sql`${orders.itemsSyncedFor} is distinct from ${orders.lastUpdateDate}`));
+  return {
+    nextToken: page.nextToken,
+    followUp: [...new Set([...needItems, ...pending.map((p) => p.id)])],
+    written,
+    resumeFrom: page.listedBefore ?? new Date(requestedAt - LISTING_LAG_MS).toISOString(),
+  };
 }
 
 /**

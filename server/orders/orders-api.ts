@@ -20,7 +20,7 @@ const order = z.object({
 export type AmazonOrder = z.infer<typeof order>;
 
 const ordersPage = z.object({
-  payload: z.object({ Orders: z.array(order), NextToken: z.string().nullish(), CreatedBefore: z.string().nullish() }),
+  payload: z.object({ Orders: z.array(order), NextToken: z.string().nullish(), CreatedBefore: z.string().nullish(), LastUpdatedBefore: z.string().nullish() }),
 });
 
 const orderItem = z.object({
@@ -41,23 +41,28 @@ const itemsPage = z.object({
   payload: z.object({ AmazonOrderId: z.string(), OrderItems: z.array(orderItem), NextToken: z.string().nullish() }),
 });
 
-/** Orders v0 getOrders: one page of orders created since `createdAfter` in one marketplace. */
+/**
+ * Orders v0 getOrders: one page of a marketplace's orders created since `createdAfter`, or changed since
+ * `lastUpdatedAfter` (new orders too: creating one is a change). `listedBefore` is the instant Amazon's
+ * listing reached (its CreatedBefore or LastUpdatedBefore), where a listing of what changed next resumes.
+ */
 export async function getOrdersPage(
   caller: AmazonCaller,
   region: Region,
-  args: { marketplaceId: string; createdAfter: string; nextToken?: string | null },
+  args: { marketplaceId: string; since: { createdAfter: string } | { lastUpdatedAfter: string }; nextToken?: string | null },
 ) {
   const params = new URLSearchParams({ MarketplaceIds: args.marketplaceId, MaxResultsPerPage: "100" });
-  // With NextToken Amazon keeps the original filters; CreatedAfter must then be left out.
+  // With NextToken Amazon keeps the original filters; they must then be left out.
   if (args.nextToken) params.set("NextToken", args.nextToken);
-  else params.set("CreatedAfter", args.createdAfter);
+  else if ("createdAfter" in args.since) params.set("CreatedAfter", args.since.createdAfter);
+  else params.set("LastUpdatedAfter", args.since.lastUpdatedAfter);
   const response = await amazonRequest(caller, {
     api: "sp-api",
     operation: "getOrders",
     url: `${amazonHosts(region).spApi}/orders/v0/orders?${params}`,
   });
   const page = ordersPage.parse(await response.json()).payload;
-  return { orders: page.Orders, nextToken: page.NextToken ?? null };
+  return { orders: page.Orders, nextToken: page.NextToken ?? null, listedBefore: page.LastUpdatedBefore ?? page.CreatedBefore ?? null };
 }
 
 /** Orders v0 getOrderItems, every page of it. */

@@ -48,7 +48,9 @@ export async function listOrders(db: Database, organizationId: string, f: OrderF
         currencyCode: sql<string>`coalesce(${orders.currencyCode}, ${storeMarketplaces.currencyCode})`,
         countryCode: storeMarketplaces.countryCode,
         timeZone: storeMarketplaces.timeZone,
-        units: sql<number>`(select coalesce(sum(i.quantity_ordered), 0)::int from ${orderItems} i where i.store_marketplace_id = ${orders.storeMarketplaceId} and i.amazon_order_id = ${orders.amazonOrderId})`,
+        // Null while the order's items were never loaded (a run stored the order, its items follow): "0 units" would be a lie.
+        units: sql<number | null>`case when ${orders.itemsSyncedFor} is null then null else
+          (select coalesce(sum(i.quantity_ordered), 0)::int from ${orderItems} i where i.store_marketplace_id = ${orders.storeMarketplaceId} and i.amazon_order_id = ${orders.amazonOrderId}) end`,
         skus: sql<string>`(select string_agg(distinct i.seller_sku, ', ') from ${orderItems} i where i.store_marketplace_id = ${orders.storeMarketplaceId} and i.amazon_order_id = ${orders.amazonOrderId})`,
       })
       .from(orders)

@@ -81,7 +81,7 @@ export async function finishRun(
   task: SyncTaskDefinition,
   ref: SyncScopeRef,
   runId: string,
-  outcome: { status: "succeeded" | "no_data"; rowsWritten: number; apiCalls: number; startedAt: Date; now: Date },
+  outcome: { status: "succeeded" | "no_data"; rowsWritten: number; apiCalls: number; startedAt: Date; now: Date; resumeFrom?: string | null },
 ) {
   // One transaction: whoever sees the run finished sees its window's state closed too.
   await db.transaction(async (tx) => {
@@ -101,6 +101,8 @@ export async function finishRun(
         consecutiveFailures: 0,
         progressDone: sql`${syncStates.progressTotal}`,
         rowsWritten: sql`${syncStates.rowsWritten} + ${outcome.rowsWritten}`,
+        // Only a success moves it: a failed run's next try starts where the failed one did.
+        resumeFrom: outcome.resumeFrom ?? null,
       })
       .where(stateOf(ref));
   });

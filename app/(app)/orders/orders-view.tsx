@@ -113,7 +113,15 @@ export function OrdersView({ input }: { input: RouterInputs["orders"]["list"] })
                   </td>
                   <td>{o.fulfillmentChannel === "AFN" ? "FBA" : o.fulfillmentChannel === "MFN" ? "Merchant" : (o.fulfillmentChannel ?? "—")}</td>
                   <td className="max-w-xs truncate text-xs">{o.skus ?? "—"}</td>
-                  <td className="text-right tabular-nums">{o.units}</td>
+                  <td className="text-right tabular-nums">
+                    {o.units === null ? (
+                      <span className="text-amber-700" title="The order is stored; its items arrive with the next step of the sync.">
+                        items pending
+                      </span>
+                    ) : (
+                      o.units
+                    )}
+                  </td>
                   <td className="text-right tabular-nums">
                     {o.orderTotal === null ? <span className="text-amber-700">pending</span> : formatMoney(o.orderTotal, o.currencyCode)}
                   </td>

@@ -66,6 +66,8 @@ export interface RunResult {
   noData?: boolean;
   /** Anything the task wants in the run's output (shown on the job runs page). */
   detail?: Record<string, unknown>;
+  /** Where the window's next run resumes (`RunPlan.resumeFrom`); kept only if this run succeeds. */
+  resumeFrom?: string;
 }
 
 export interface TaskRunContext {

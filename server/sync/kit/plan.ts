@@ -28,6 +28,8 @@ export interface RunPlan {
   /** The local days the run covers, oldest first ([] for tasks not about days). */
   days: LocalDay[];
   startedAt: string;
+  /** Where the window's last successful run said the next one resumes (`RunResult.resumeFrom`), or null. */
+  resumeFrom: string | null;
 }
 
 export function refOf(plan: Pick<RunPlan, "task" | "window" | "scope">): SyncScopeRef {
@@ -91,9 +93,10 @@ export async function planRun(
   const today = localToday(scope.timeZone, args.now);
   // Where a catch-up reaches back to: the window's last success, or else the backfill's (which covered it).
   const states = await db
-    .select({ window: syncStates.window, lastSucceededAt: syncStates.lastSucceededAt })
+    .select({ window: syncStates.window, lastSucceededAt: syncStates.lastSucceededAt, resumeFrom: syncStates.resumeFrom })
     .from(syncStates)
     .where(and(eq(syncStates.task, task.key), inArray(syncStates.window, [request.window, BACKFILL]), eq(syncStates.scopeId, scope.scopeId)));
+  const resumeFrom = states.find((s) => s.window === request.window)?.resumeFrom ?? null;
   const succeeded = states.find((s) => s.window === request.window)?.lastSucceededAt ?? states.find((s) => s.window === BACKFILL)?.lastSucceededAt;
   const lastSucceededDay = succeeded ? localToday(scope.timeZone, succeeded) : null;
   const days = windowDays(task, request.window, today, lastSucceededDay);
@@ -106,7 +109,7 @@ export async function planRun(
     progressTotal: request.window === BACKFILL ? days.length : undefined,
   });
   return {
-    plan: { task: task.key, window: request.window, trigger: request.trigger, runId, scope, today, days, startedAt: args.now.toISOString() },
+    plan: { task: task.key, window: request.window, trigger: request.trigger, runId, scope, today, days, startedAt: args.now.toISOString(), resumeFrom },
   };
 }
 
@@ -115,11 +118,13 @@ export async function completeRun(
   db: Database,
   task: SyncTaskDefinition,
   plan: RunPlan,
-  outcome: { rowsWritten: number; apiCalls: number; noData?: boolean },
+  outcome: { rowsWritten: number; apiCalls: number; noData?: boolean; resumeFrom?: string },
   now: Date,
 ) {
   const ref = refOf(plan);
   const status = outcome.noData ? "no_data" : "succeeded";
-  await finishRun(db, task, ref, plan.runId, { status, rowsWritten: outcome.rowsWritten, apiCalls: outcome.apiCalls, startedAt: new Date(plan.startedAt), now });
+  await finishRun(db, task, ref, plan.runId, {
+    status, rowsWritten: outcome.rowsWritten, apiCalls: outcome.apiCalls, startedAt: new Date(plan.startedAt), now, resumeFrom: outcome.resumeFrom ?? null,
+  });
   if (plan.window === BACKFILL) await scheduleAfterBackfill(db, task, ref, now);
 }

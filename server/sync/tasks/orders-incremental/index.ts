@@ -12,7 +12,10 @@ export const ordersIncremental = defineSyncTask({
   specItem: "Store sales data ①",
   promise: "Orders generated from 00:00 yesterday onwards, synchronized approximately every 15–30 minutes.",
   scope: "store_marketplace",
-  source: ["Orders v0 getOrders (CreatedAfter = local midnight yesterday)", "Orders v0 getOrderItems"],
+  source: [
+    "Orders v0 getOrders (the first time, CreatedAfter = local midnight yesterday; then LastUpdatedAfter = where the last run's listing reached)",
+    "Orders v0 getOrderItems",
+  ],
   dataset: ["orders", "order_items"],
   windows: [
     {
