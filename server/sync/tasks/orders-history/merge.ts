@@ -86,6 +86,8 @@ const INSERT_ITEMS = `insert into order_items (organization_id, store_marketplac
   join history_item_targets t on t.amazon_order_id = s.amazon_order_id`;
 
 const UNIQUE_VIOLATION = "23505";
+const PURCHASED = STAGING_COLUMNS.indexOf("purchase_date");
+const ORDER_ID = STAGING_COLUMNS.indexOf("amazon_order_id");
 
 /**
  * Merges one orders report into the orders and their items, in one transaction; orders placed from
@@ -102,12 +104,11 @@ export async function mergeOrderHistory(
 ): Promise<HistoryMergeResult> {
   const syncedAt = new Date().toISOString();
   const cutoff = Date.parse(scope.placedBefore);
-  const purchased = STAGING_COLUMNS.indexOf("purchase_date");
   let lines = 0;
   const kept: CopyValue[][] = [];
   await feed(async (rows) => {
     lines += rows.length;
-    for (const row of rows) if (Date.parse(row[purchased] as string) < cutoff) kept.push(row);
+    for (const row of rows) if (Date.parse(row[PURCHASED] as string) < cutoff) kept.push(row);
   });
   if (!kept.length) return { lines, orders: 0, items: 0 };
   const byOrder = linesByOrder(kept);
@@ -145,18 +146,17 @@ export async function mergeOrderHistory(
       }
     }
     if (!stored.size) return { lines, ...copied };
-    const merged = await merge(tx, kept.filter((row) => stored.has(row[STAGING_COLUMNS.indexOf("amazon_order_id")] as string)));
+    const merged = await merge(tx, kept.filter((row) => stored.has(row[ORDER_ID] as string)));
     return { lines, orders: copied.orders + merged.orders, items: copied.items + merged.items };
   });
 }
 
 /** The first and last local day the lines' orders were placed on. */
 function purchaseDays(lines: readonly CopyValue[][], days: LocalDayOf): [string, string] {
-  const at = STAGING_COLUMNS.indexOf("purchase_date");
   let min = Infinity;
   let max = -Infinity;
   for (const line of lines) {
-    const ms = Date.parse(line[at] as string);
+    const ms = Date.parse(line[PURCHASED] as string);
     if (ms < min) min = ms;
     if (ms > max) max = ms;
   }
