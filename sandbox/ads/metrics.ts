@@ -78,13 +78,19 @@ export function observedMetrics(seed: string, e: Entity, day: string, start: num
   const impressions = Math.round(f.impressions * t);
   if (impressions === 0) return ZERO;
   const r = Math.round;
-  return {
-    impressions, clicks: r(f.clicks * t), cost: r(f.cost * t),
-    purchases1d: r(f.purchases1d * c), purchases7d: r(f.purchases7d * c), purchases14d: r(f.purchases14d * c), purchases30d: r(f.purchases30d * c),
-    units1d: r(f.units1d * c), units7d: r(f.units7d * c), units14d: r(f.units14d * c), units30d: r(f.units30d * c),
-    sales1d: r(f.sales1d * c), sales7d: r(f.sales7d * c), sales14d: r(f.sales14d * c), sales30d: r(f.sales30d * c),
-    sameSkuShare: f.sameSkuShare,
-  };
+  const out: Metrics = { ...ZERO, impressions, clicks: r(f.clicks * t), cost: r(f.cost * t), sameSkuShare: f.sameSkuShare };
+  // Each purchase is booked once its own delay has passed: a share `c` of the day's conversions booked means
+  // the purchases whose draw is below `c` (the same draws at every read, so a later read only adds).
+  const draws = Rng.fromHash(hash32(seed, e.id, day, "booked"));
+  const booked = Array.from({ length: f.purchases30d }, () => draws.next() < c);
+  for (const w of WINDOWS) {
+    const purchases = booked.slice(0, f[`purchases${w}`]).filter(Boolean).length;
+    out[`purchases${w}`] = purchases;
+    // Sales and units are those of the purchases booked so far: a window with no purchase has no sales.
+    out[`sales${w}`] = f[`purchases${w}`] ? Math.round((f[`sales${w}`] * purchases) / f[`purchases${w}`]) : 0;
+    out[`units${w}`] = purchases ? Math.max(purchases, r(f[`units${w}`] * c)) : 0;
+  }
+  return out;
 }
 
 export function addMetrics(a: Metrics, b: Metrics): Metrics {
@@ -99,18 +105,34 @@ export function splitMetrics(seed: string, key: string, m: Metrics, n: number): 
   if (n <= 1) return [m];
   const rng = new Rng(seed, "split", key);
   const w = Array.from({ length: n }, () => 0.2 + rng.next());
-  const total = w.reduce((a, b) => a + b, 0);
   const parts: Metrics[] = w.map(() => ({ ...ZERO, sameSkuShare: m.sameSkuShare }));
-  for (const k of Object.keys(m) as Array<keyof Metrics>) {
-    if (k === "sameSkuShare") continue;
-    let left = m[k];
-    for (let i = 0; i < n; i++) {
-      const p = parts[i];
-      if (!p) continue;
-      const v = i === n - 1 ? left : Math.floor((m[k] * (w[i] ?? 0)) / total);
-      p[k] = v;
-      left -= v;
-    }
+  const put = (k: keyof Metrics, values: number[]) => values.forEach((v, i) => { parts[i]![k] = v; });
+  for (const k of ["impressions", "clicks", "cost"] as const) put(k, apportion(m[k], w));
+  for (const x of WINDOWS) {
+    const purchases = apportion(m[`purchases${x}`], w);
+    put(`purchases${x}`, purchases);
+    // Sales and the units beyond one per purchase go where the purchases went, so no part has sales or units
+    // without a purchase (Amazon's rows never do).
+    put(`sales${x}`, apportion(m[`sales${x}`], purchases));
+    const extra = apportion(m[`units${x}`] - m[`purchases${x}`], purchases);
+    put(`units${x}`, purchases.map((p, i) => p + (extra[i] ?? 0)));
   }
+  return parts;
+}
+
+/** The attribution windows Amazon reports purchases, units and sales for. */
+const WINDOWS = ["1d", "7d", "14d", "30d"] as const;
+
+/**
+ * Whole parts of `total` in proportion to `weights`, summing to `total` exactly (the remainder goes to the last
+ * part with a weight); all zeros when no part has a weight.
+ */
+function apportion(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum === 0 || total === 0) return weights.map(() => 0);
+  const parts = weights.map((x) => Math.floor((total * x) / sum));
+  let last = -1;
+  weights.forEach((x, i) => { if (x > 0) last = i; });
+  parts[last] = (parts[last] ?? 0) + total - parts.reduce((a, b) => a + b, 0);
   return parts;
 }

@@ -145,9 +145,9 @@ function ltsfRows(sb: Sandbox, r: ReportRequest): Row[] {
       for (const p of fbaProducts(sb.world.catalog(r.seller))) {
         const h = hash32(sb.seed, "aged", r.seller.sellerId, mp.id, p.sku, month);
         if (h % 5 !== 0) continue;
-        const qty = 1 + (h >> 4) % 12;
+        const qty = 1 + (h >>> 4) % 12;
         const vol = (inches(p.dims.longestCm) * inches(p.dims.medianCm) * inches(p.dims.shortestCm)) / 1728;
-        const tier = ["271-300", "301-330", "331-365", "365+"][(h >> 9) % 4] ?? "365+";
+        const tier = ["271-300", "301-330", "331-365", "365+"][(h >>> 9) % 4] ?? "365+";
         const rate = tier === "365+" ? 6.9 : tier === "331-365" ? 3.8 : tier === "301-330" ? 3.6 : 1.5;
         const amt = Math.round(vol * qty * rate * mp.priceFactor * 10 ** currencyDecimals(mp.currency));
         rows.push([snapshot, p.sku, p.fnsku, p.asin, clean(p.title), "New", dec(vol, 2), mp.currency, "cubic feet", mp.countryCode, String(qty), formatMinor(amt, mp.currency), tier, dec(rate, 2)]);

@@ -211,6 +211,22 @@ describe("report documents", () => {
     } finally { await s.close(); }
   });
 
+  it("long-term storage fees charge at least one unit and never a negative amount (every seller, marketplace and month)", async () => {
+    let rows = 0;
+    for (const seller of sb.sandbox.world.sellers) {
+      const q = new URLSearchParams({ reportType: "GET_FBA_FULFILLMENT_LONGTERM_STORAGE_FEE_CHARGES_DATA", sellerId: seller.sellerId, from: iso(now - 400 * DAY), to: iso(now) });
+      const truth = (await (await fetch(`${sb.origin}/__sandbox/truth/report?${q}`)).json()) as { rows: Array<Record<string, string>> };
+      for (const r of truth.rows) {
+        rows += 1;
+        expect(Number(r["qty-charged"]), JSON.stringify(r)).toBeGreaterThanOrEqual(1);
+        expect(Number(r["amount-charged"]), JSON.stringify(r)).toBeGreaterThanOrEqual(0);
+        expect(["271-300", "301-330", "331-365", "365+"]).toContain(r["surcharge-age-tier"]);
+      }
+    }
+    // Enough rows that a sign error in the generator would show (it once gave a third of them negative).
+    expect(rows).toBeGreaterThan(100);
+  });
+
   it("storage fees appear only from the publication day (10th–18th), LTSF from the 18th–22nd", async () => {
     const s = await testSandbox({ volume: "small", now: () => new Date("2026-03-01T12:00:00Z") });
     try {

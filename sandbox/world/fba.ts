@@ -35,10 +35,10 @@ export function inventoryLevel(seed: string, sellerId: string, mp: Marketplace, 
   return {
     fulfillable,
     reserved: Math.round(fulfillable * 0.05),
-    unfulfillable: (h >> 8) % 4,
+    unfulfillable: (h >>> 8) % 4,
     inboundShipped: wave < -0.5 ? Math.round(base * 0.5) : 0,
     inboundReceiving: wave < -0.8 ? Math.round(base * 0.2) : 0,
-    researching: (h >> 12) % 3 === 0 ? 1 : 0,
+    researching: (h >>> 12) % 3 === 0 ? 1 : 0,
   };
 }
 
