@@ -92,7 +92,7 @@ test("removal orders arrive after a store authorization; the page filters, sorts
   for (const line of lines.slice(1)) expect(line).toContain(orderId);
 });
 
-test("the same store's reimbursements and storage fees: filtered by store account, sorted, searched and exported; fees with totals per currency", async ({ page }) => {
+test("the same store's reimbursements: filtered by store account, sorted, searched and exported, with totals per currency", async ({ page }) => {
   // The store's backfills ran during the test above (all of them are done within about five minutes).
   test.setTimeout(300_000);
   await signIn(page, japan);
@@ -139,23 +139,72 @@ test("the same store's reimbursements and storage fees: filtered by store accoun
   expect(lines.slice(1)).toHaveLength(1);
   expect(lines[1]).toContain(`,${id},`);
   expect(lines[1]).toMatch(/,(JPY|AUD)$/);
+});
 
+test("the same store's monthly and long-term storage fees: per marketplace, sorted by fee, searched and exported, with totals", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, japan);
   // Monthly storage fees (the page opens on the last 12 months): the JP marketplace's rows are all in yen.
   await page.getByRole("navigation", { name: "Modules" }).getByRole("link", { name: "Storage fees" }).click();
   await expect(page.getByRole("link", { name: "Monthly storage fees" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByTestId("list-row").first()).toBeVisible();
+  await reloadUntil(page, () => expect(page.getByTestId("list-row").first()).toBeVisible({ timeout: 1_000 }), 120_000);
   const jp = await page.getByLabel("Marketplace").locator("option", { hasText: "JP" }).getAttribute("value");
   await page.getByLabel("Marketplace").selectOption(jp!);
   await expect(page).toHaveURL(new RegExp(`scope=${jp}`));
   await expect(page.getByTestId("list-total")).toHaveCount(1);
   await expect(page.getByTestId("list-total")).toContainText("¥");
+  await expect(page.getByTestId("list-row").first()).toContainText("JP");
 
-  // Long-term storage fees beside them.
+  // Largest estimated fee first (the marketplace column, then the fee's, the page's twelfth).
+  await page.getByRole("button", { name: /^Estimated fee/ }).last().click();
+  await expect(page).toHaveURL(/sort=estimatedMonthlyStorageFee&dir=asc/);
+  await page.getByRole("button", { name: /^Estimated fee/ }).last().click();
+  await expect(page).toHaveURL(/sort=estimatedMonthlyStorageFee&dir=desc/);
+  const fees = await page.getByTestId("list-row").evaluateAll((rows) => rows.map((r) => Number(r.children[11]!.textContent!.replace(/[^\d.-]/g, ""))));
+  expect(fees.length).toBeGreaterThan(0);
+  expect(fees).toEqual([...fees].sort((a, b) => b - a));
+
+  // One product's lines, and an export of exactly them.
+  const asin = (await page.getByTestId("list-row").first().locator("td").nth(2).textContent())!.trim();
+  await page.getByLabel("Search").fill(asin);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${asin}`));
+  await expect(page.getByTestId("list-row").first()).toContainText(asin);
+  const found = Number((await page.getByTestId("list-count").textContent())!.replace(/\D/g, ""));
+  let download = page.waitForEvent("download");
+  await page.getByTestId("export-csv").click();
+  let lines = (await readFile(await (await download).path(), "utf8")).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  expect(lines[0]).toMatch(/^Marketplace,Month,ASIN,FNSKU,Product,Fulfillment center,/);
+  expect(lines.slice(1)).toHaveLength(found);
+  for (const line of lines.slice(1)) expect(line).toContain(`,${asin},`);
+
+  // Long-term storage fees beside them, for the same marketplace: largest amount first, then exported.
   await page.getByRole("link", { name: "Long-term storage fees" }).click();
   await expect(page).toHaveURL(/list=long-term/);
   await expect(page.getByRole("link", { name: "Long-term storage fees" })).toHaveAttribute("aria-current", "page");
+  await page.getByLabel("Marketplace").selectOption(jp!);
+  await expect(page).toHaveURL(new RegExp(`scope=${jp}`));
   await expect(page.getByTestId("list-row").first()).toBeVisible();
+  await page.getByRole("button", { name: /^Amount/ }).last().click();
+  await expect(page).toHaveURL(/sort=amountCharged&dir=asc/);
+  await page.getByRole("button", { name: /^Amount/ }).last().click();
+  await expect(page).toHaveURL(/sort=amountCharged&dir=desc/);
+  const amounts = await page.getByTestId("list-row").evaluateAll((rows) => rows.map((r) => Number(r.children[9]!.textContent!.replace(/[^\d.-]/g, ""))));
+  expect(amounts.length).toBeGreaterThan(0);
+  expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  // Amazon charges for aged units; a charge is never negative.
+  for (const amount of amounts) expect(amount).toBeGreaterThanOrEqual(0);
+  await expect(page.getByTestId("list-total")).toHaveCount(1);
+  await expect(page.getByTestId("list-total")).toContainText("¥");
+  const longTerm = Number((await page.getByTestId("list-count").textContent())!.replace(/\D/g, ""));
+  download = page.waitForEvent("download");
+  await page.getByTestId("export-csv").click();
+  lines = (await readFile(await (await download).path(), "utf8")).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  expect(lines[0]).toMatch(/^Marketplace,Snapshot,SKU,ASIN,Product,Age \(days\),Units charged,/);
+  expect(lines.slice(1)).toHaveLength(longTerm);
+  for (const line of lines.slice(1)) expect(line).toMatch(/^JP,/);
 });
+
 
 test("the same store's listings and order history: filters, search and an export of what the page shows", async ({ page }) => {
   // The full catalog is asked for at once on authorization; the order history within the store's backfills.
