@@ -48,6 +48,9 @@ export default defineConfig({
       // A new store asks for some seventy reports; at Amazon's one createReport a minute that is an hour.
       SANDBOX_QUOTA_SCALE: "60",
       SYNC_REPORT_POLL_SECONDS: "1",
+      // The sandbox's reports take Amazon's long-tailed times and a few fail on their own; a failed one is
+      // asked for again after seconds here, not Amazon's 30 minutes or 4 hours.
+      SYNC_FATAL_COOLDOWN_SECONDS: "5",
     },
     timeout: 240_000,
     reuseExistingServer: false,

@@ -9,6 +9,10 @@ export interface FaultConfig {
   latencyMs?: number;
   /** Probability that the request hangs and the socket is destroyed. */
   timeoutRate?: number;
+  /** Probability that an answer comes without `x-amzn-RateLimit-Limit` (default 0.1, as Amazon's "best-effort"). */
+  rateHeaderMissingRate?: number;
+  /** (lwaToken) Probability that an access token stops working 5–55 minutes after it is issued (default 0.02). */
+  earlyExpiryRate?: number;
   /** The next N requests get 429 regardless of the bucket. */
   force429?: number;
   /** Reports created while set end in this state instead of DONE. */
@@ -52,6 +56,11 @@ export class Faults {
 
   roll(p: number | undefined): boolean {
     return p !== undefined && p > 0 && this.rng.next() < p;
+  }
+
+  /** A number in [0, 1) from the faults' own sequence. */
+  random(): number {
+    return this.rng.next();
   }
 
   /** Consumes one forced 429 if any remain for this operation. */

@@ -12,6 +12,8 @@ function options(): SandboxOptions {
       volume: sandboxSetting("SANDBOX_VOLUME"),
       timeScale: sandboxSetting("SANDBOX_TIME_SCALE"),
       reportDelaySeconds: sandboxSetting("SANDBOX_REPORT_DELAY"),
+      reportTail: sandboxSetting("SANDBOX_REPORT_TAIL") === "1",
+      reportFailureRate: sandboxSetting("SANDBOX_REPORT_FAILURE_RATE"),
       quotaScale: sandboxSetting("SANDBOX_QUOTA_SCALE"),
       log: sandboxSetting("SANDBOX_LOG"),
     };

@@ -26,6 +26,8 @@ export const SANDBOX_SETTINGS = {
   SANDBOX_VOLUME: setting(z.string().trim().pipe(z.enum(["tiny", "small", "big"] satisfies Volume[])), "tiny, small or big", "small"),
   SANDBOX_TIME_SCALE: setting(number.pipe(z.number().positive()), "a number above 0", 1),
   SANDBOX_REPORT_DELAY: setting(number, "a number, 0 or more", 60),
+  SANDBOX_REPORT_TAIL: setting(z.string().trim().pipe(z.enum(["0", "1"])), "0 or 1", "1"),
+  SANDBOX_REPORT_FAILURE_RATE: setting(number.pipe(z.number().max(1)), "a number from 0 to 1", 0.005),
   SANDBOX_QUOTA_SCALE: setting(number.pipe(z.number().positive()), "a number above 0", 1),
   SANDBOX_LOG: setting(z.string().trim().pipe(z.enum(["0", "1"])).transform((v) => v === "1"), "1 or 0", false),
   SANDBOX_SP_MODELS_DIR: optionalText,

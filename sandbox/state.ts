@@ -1,3 +1,4 @@
+import type { ReportTimingOptions } from "./util/report-timing";
 import { SandboxClock } from "./clock";
 import type { SandboxCredentials } from "./credentials";
 import { SANDBOX_CREDENTIALS } from "./credentials";
@@ -23,8 +24,12 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Days of business before the start instant (default 400). */
   historyDays?: number;
-  /** Sandbox seconds a report takes from creation to DONE (default 60). */
+  /** Sandbox seconds a report usually takes from creation to DONE (default 60). */
   reportDelaySeconds?: number;
+  /** Report times long-tailed around the usual delay, as Amazon's (default true; false: exactly the delay). */
+  reportTail?: boolean;
+  /** Probability that a report fails on its own, FATAL or FAILED (default 0.005). */
+  reportFailureRate?: number;
   /**
    * How many times faster than Amazon's published rates SP-API quotas refill (default 1). A new store asks
    * for some seventy reports, and createReport refills one a minute: a browser test's world raises it.
@@ -40,6 +45,7 @@ export interface ResolvedOptions {
   seed: string;
   volume: Volume;
   reportDelaySeconds: number;
+  reportTiming: ReportTimingOptions;
   spRedirectUri: string;
   log: boolean;
 }
@@ -75,6 +81,7 @@ export class Sandbox {
       seed,
       volume,
       reportDelaySeconds: opts.reportDelaySeconds ?? 60,
+      reportTiming: { tail: opts.reportTail ?? true, failureRate: opts.reportFailureRate ?? 0.005 },
       spRedirectUri: opts.spRedirectUri ?? "http://localhost:3000/api/amazon/store/callback",
       log: opts.log ?? false,
     };

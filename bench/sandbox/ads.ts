@@ -6,7 +6,7 @@ import { startSandbox } from "../../sandbox/index";
 const NOW = new Date("2026-03-18T15:00:00Z");
 const mem = () => `rss=${(process.memoryUsage().rss / 2 ** 20).toFixed(0)}MiB maxRSS=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}MiB`;
 
-const sb = await startSandbox({ port: 0, seed: "bench", volume: "big", now: () => NOW, reportDelaySeconds: 1 });
+const sb = await startSandbox({ port: 0, seed: "bench", volume: "big", now: () => NOW, reportDelaySeconds: 1, reportTail: false, reportFailureRate: 0 });
 const profile = sb.sandbox.ads.allProfiles()[0]!;
 const tok = (await (await fetch(`${sb.origin}/__sandbox/tokens`, { method: "POST", body: JSON.stringify({ kind: "ads" }) })).json()) as { access_token: string };
 const h = { authorization: `Bearer ${tok.access_token}`, "amazon-advertising-api-clientid": sb.credentials.adsClientId, "amazon-advertising-api-scope": profile.profileId };

@@ -11,7 +11,7 @@ function mem(): string {
   return `rss=${(m.rss / 2 ** 20).toFixed(0)}MiB heap=${(m.heapUsed / 2 ** 20).toFixed(0)}MiB maxRSS=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}MiB`;
 }
 
-const sb = await startSandbox({ port: 0, seed: "bench", volume: "big", now: () => NOW, historyDays: 366, reportDelaySeconds: 1 });
+const sb = await startSandbox({ port: 0, seed: "bench", volume: "big", now: () => NOW, historyDays: 366, reportDelaySeconds: 1, reportTail: false, reportFailureRate: 0 });
 const world = sb.sandbox.world;
 const seller = world.sellers[0]!;
 console.info(`seller ${seller.sellerId} ordersPerDay=${seller.profile.ordersPerDay} marketplaces=${seller.marketplaceIds.join(",")} catalog=${world.catalog(seller).length} SKUs`);

@@ -1,3 +1,4 @@
+import { reportTiming } from "../util/report-timing";
 import { randomUUID } from "node:crypto";
 import { createGzip } from "node:zlib";
 import { presign } from "../http/documents";
@@ -150,16 +151,21 @@ async function create(ctx: Ctx): Promise<Reply> {
   const filters = Array.isArray(cfg.filters) ? (cfg.filters as Array<{ field: string; values: string[] }>) : [];
   const spec: AdsReportSpec = { reportTypeId: type, groupBy, columns, timeUnit: cfg.timeUnit, filters, startDate, endDate };
   const now = ctx.sb.clock.now();
-  const key = JSON.stringify({ p: p.profileId, spec });
+  // Amazon's duplicate check is looser than "the same request": the same report type, grouping, filters and
+  // dates is a duplicate whatever its columns or time unit, so a SUMMARY report blocks its DAILY twin.
+  const duplicateKey = (profileId: string, x: AdsReportSpec) => JSON.stringify({ profileId, t: x.reportTypeId, g: [...x.groupBy].sort(), f: x.filters, s: x.startDate, e: x.endDate });
+  const key = duplicateKey(p.profileId, spec);
   for (const r of store(ctx).values()) {
-    if (r.deleted || JSON.stringify({ p: r.profileId, spec: r.spec }) !== key) continue;
+    if (r.deleted || duplicateKey(r.profileId, r.spec) !== key) continue;
     const st = phase(ctx, r);
     if (st === "PENDING" || st === "PROCESSING") throw err(425, "425", `The Request is a duplicate of : ${r.reportId}`);
   }
-  const delay = ctx.sb.options.reportDelaySeconds * 1000;
-  const r: AdsReport = { reportId: randomUUID(), profileId: p.profileId, spec, configuration: { ...cfg, filters }, createdMs: now, startMs: now + Math.round(delay * 0.3), doneMs: now + delay };
+  const exact = JSON.stringify({ p: p.profileId, spec });
+  const asked = [...store(ctx).values()].filter((x) => JSON.stringify({ p: x.profileId, spec: x.spec }) === exact).length;
+  const timing = reportTiming(`${ctx.sb.seed}|${exact}|${asked}`, ctx.sb.options.reportDelaySeconds * 1000, ctx.sb.options.reportTiming);
+  const r: AdsReport = { reportId: randomUUID(), profileId: p.profileId, spec, configuration: { ...cfg, filters }, createdMs: now, startMs: now + timing.startAfterMs, doneMs: now + timing.doneAfterMs };
   if (typeof body.name === "string") r.name = body.name;
-  if (ctx.sb.faults.get("createAsyncReport").reportOutcome) r.outcome = "FAILED";
+  if (ctx.sb.faults.get("createAsyncReport").reportOutcome || timing.fails) r.outcome = "FAILED";
   if (!ctx.sb.faults.get("createAsyncReport").reportLost) store(ctx).set(r.reportId, r);
   return { status: 200, headers: { "content-type": "application/vnd.createasyncreportresponse.v3+json" }, body: await json(ctx, r) };
 }

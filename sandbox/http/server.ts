@@ -10,6 +10,9 @@ import { adsError as adsErrorBase, HttpError, spError } from "./types";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How often an SP-API answer that should carry `x-amzn-RateLimit-Limit` comes without it (Amazon: "best-effort"). */
+const RATE_HEADER_MISSING_RATE = 0.1;
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -30,7 +33,12 @@ function authenticate(ctx: Ctx, route: Route): Principal | undefined {
   const now = sb.clock.now();
   if (route.auth === "sp") {
     const token = ctx.req.headers["x-amz-access-token"];
-    if (typeof token !== "string" || !token) throw spError(403, "Unauthorized", "Access to requested resource is denied.", "");
+    if (typeof token !== "string" || !token) {
+      // Amazon's gateway answers a request without a token itself, in its own words and with its error type.
+      const e = spError(403, "MissingAuthenticationToken", "Access to requested resource is denied.");
+      e.reply.headers = { "x-amzn-ErrorType": "MissingAuthenticationTokenException" };
+      throw e;
+    }
     const g = sb.lwa.checkAccess(token, now);
     if (g === "expired") throw spError(403, "Unauthorized", "Access to requested resource is denied.", "The access token you provided has expired.");
     if (typeof g === "string" || g.kind !== "sp") throw spError(403, "Unauthorized", "Access to requested resource is denied.", "The access token you provided is revoked, malformed or invalid.");
@@ -125,16 +133,18 @@ export function createSandboxServer(sb: Sandbox, routes: Route[]) {
       if (principal) ctx.principal = principal;
       const limit = principal ? sb.quotas.limitFor(route.operation, ads) : undefined;
       if (principal && limit) {
-        // SP-API reports the applied rate; the Ads API does not.
-        if (!ads) extra["x-amzn-RateLimit-Limit"] = String(limit.rate);
         const key = `${principal.profileId ?? principal.sellerId}|${ads ? "ads" : route.operation}`;
         const forced = sb.faults.takeForced429(route.operation);
         if (forced || !sb.quotas.take(key, limit, sb.clock.now())) {
           if (ads) {
             return send(res, { status: 429, headers: { "Retry-After": String(sb.quotas.retryAfterSeconds(key, limit)) }, body: route.path.startsWith("/reporting/") ? { code: "429", detail: "Too Many Requests" } : { code: "THROTTLED", message: "Request was throttled" } }, extra);
           }
-          return send(res, { status: 429, body: { errors: [{ code: "QuotaExceeded", message: "You exceeded your quota for the requested resource.", details: "" }] } }, extra);
+          // As Amazon's gateway throttles: its error type and no rate (x-amzn-RateLimit-Limit is best-effort, on
+          // 20x, 400 and 404 only), and no hint of when to come back.
+          return send(res, { status: 429, headers: { "x-amzn-ErrorType": "TooManyRequestsException" }, body: { errors: [{ code: "QuotaExceeded", message: "You exceeded your quota for the requested resource." }] } }, extra);
         }
+        // SP-API reports the applied rate, but not on every answer; the Ads API never does.
+        if (!ads && !sb.faults.roll(sb.faults.get(route.operation).rateHeaderMissingRate ?? RATE_HEADER_MISSING_RATE)) extra["x-amzn-RateLimit-Limit"] = String(limit.rate);
       }
       const reply = await route.handler(ctx);
       if (reply.status >= 300 && reply.status !== 400 && reply.status !== 404) delete extra["x-amzn-RateLimit-Limit"];

@@ -72,11 +72,12 @@ export class LwaStore {
     }
   }
 
-  issueAccess(refreshToken: string, now: number): { token: string; grant: AccessGrant } | undefined {
+  /** `lifetimeMs`: how long the token really lasts, which Amazon does not always hold to the hour it announces. */
+  issueAccess(refreshToken: string, now: number, lifetimeMs = ACCESS_TTL_MS): { token: string; grant: AccessGrant } | undefined {
     const r = this.refreshInfo(refreshToken);
     if (!r || r.revoked) return undefined;
     const token = tok("Atza|", 48);
-    const grant = { clientId: r.clientId, kind: r.kind, sellerId: r.sellerId, expiresAt: now + ACCESS_TTL_MS, refreshToken };
+    const grant = { clientId: r.clientId, kind: r.kind, sellerId: r.sellerId, expiresAt: now + lifetimeMs, refreshToken };
     this.access.set(token, grant);
     return { token, grant };
   }

@@ -1,5 +1,9 @@
 import type { Ctx, Reply, Route } from "../http/types";
+import { MINUTE } from "../util/time";
 import { ACCESS_TTL_MS } from "./store";
+
+/** The share of access tokens that expire early by default. */
+const EARLY_EXPIRY_RATE = 0.02;
 
 const lwaError = (status: number, error: string, description: string): Reply => ({
   status,
@@ -60,7 +64,10 @@ function token(ctx: Ctx): Reply {
     }
     refreshToken = rt;
   }
-  const a = sb.lwa.issueAccess(refreshToken, now);
+  // Some tokens stop working long before the hour they announce (Amazon rotates or invalidates them): a client
+  // must take a 401/403 "expired" as a reason to ask for a new one, not trust expires_in.
+  const early = sb.faults.roll(sb.faults.get("lwaToken").earlyExpiryRate ?? EARLY_EXPIRY_RATE);
+  const a = sb.lwa.issueAccess(refreshToken, now, early ? (5 + Math.floor(sb.faults.random() * 50)) * MINUTE : ACCESS_TTL_MS);
   if (!a) return lwaError(400, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
   return {
     status: 200,

@@ -1,3 +1,4 @@
+import { reportTiming } from "../util/report-timing";
 import { presign } from "../http/documents";
 import type { Ctx, Reply, Route } from "../http/types";
 import { spError } from "../http/types";
@@ -89,11 +90,13 @@ function createReport(ctx: Ctx): Reply {
   if (start !== undefined && start > (end ?? now)) throw spError(400, "InvalidInput", "dataStartTime must be before dataEndTime");
   const options = body.reportOptions;
   if (options !== undefined && (typeof options !== "object" || options === null || Object.values(options).some((v) => typeof v !== "string"))) throw spError(400, "InvalidInput", "reportOptions must map strings to strings");
-  const delay = sb.options.reportDelaySeconds * 1000;
+  const identity = [seller.sellerId, reportType, (mpIds as string[]).join(","), start ?? "", end ?? ""].join("|");
+  const asked = sb.reports.forSeller(seller.sellerId).filter((o) => [o.sellerId, o.reportType, o.marketplaceIds.join(","), o.dataStartTime ?? "", o.dataEndTime ?? ""].join("|") === identity).length;
+  const timing = reportTiming(`${sb.seed}|${identity}|${asked}`, sb.options.reportDelaySeconds * 1000, sb.options.reportTiming);
   const id = sb.reports.nextId();
   const rec: ReportRecord = {
     reportId: id, sellerId: seller.sellerId, reportType, marketplaceIds: mpIds as string[], createdTime: now,
-    startAt: now + Math.round(delay * 0.3), doneAt: now + delay,
+    startAt: now + timing.startAfterMs, doneAt: now + timing.doneAfterMs,
   };
   if (start !== undefined) rec.dataStartTime = start;
   if (end !== undefined) rec.dataEndTime = end;
@@ -101,7 +104,7 @@ function createReport(ctx: Ctx): Reply {
   const { documentForm, documentCharset } = sb.faults.get("createReport");
   if (documentForm) rec.documentForm = documentForm;
   if (documentCharset) rec.documentCharset = documentCharset;
-  const forced = sb.faults.get("createReport").reportOutcome;
+  const forced = sb.faults.get("createReport").reportOutcome ?? (timing.fails ? "FATAL" : undefined);
   if (forced) rec.outcome = forced;
   // FBA regeneration limit: an identical request inside the cooldown is not regenerated.
   const cooldown = FBA_COOLDOWN_MS[reportType];

@@ -125,7 +125,7 @@ export function documentedParams(rel: string, p: string, method: string, where =
 export const FIXED_NOW = new Date("2026-03-18T15:00:00Z");
 
 export async function testSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
-  return startSandbox({ port: 0, seed: "test-seed", volume: "tiny", now: () => FIXED_NOW, historyDays: 200, reportDelaySeconds: 30, ...opts });
+  return startSandbox({ port: 0, seed: "test-seed", volume: "tiny", now: () => FIXED_NOW, historyDays: 200, reportDelaySeconds: 30, reportTail: false, reportFailureRate: 0, ...opts });
 }
 
 export async function spToken(sb: RunningSandbox, sellerId?: string): Promise<string> {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { FlatJsonArrayScanner, type FlatRow } from "~/server/sync/load/json-array";
 import { AmazonApiError } from "./api-error";
 import { amazonHosts, type Region } from "./endpoints";
-import { amazonRequest, type AmazonCaller } from "./request";
+import { amazonRequest, QuotaWaitError, type AmazonCaller } from "./request";
 
 /** What Ads reporting v3 is asked for: a Sponsored Products report of one type, daily rows. */
 export interface AdsReportConfiguration {
@@ -18,6 +18,10 @@ export interface AdsReportConfiguration {
 const reportStatus = z.object({
   reportId: z.string(),
   status: z.enum(["PENDING", "PROCESSING", "COMPLETED", "FAILED"]),
+  configuration: z
+    .object({ reportTypeId: z.string(), timeUnit: z.string(), groupBy: z.array(z.string()), columns: z.array(z.string()) })
+    .partial()
+    .nullish(),
   url: z.string().nullish(),
   failureReason: z.string().nullish(),
 });
@@ -53,11 +57,31 @@ export async function createAdsReport(
     });
     return reportStatus.parse(await response.json()).reportId;
   } catch (error) {
-    // Amazon refuses a duplicate of a report still processing and names the original: use that one.
+    // Amazon refuses a duplicate of a report still processing and names the original. Its idea of a duplicate
+    // is loose (the same type and dates with other columns, or SUMMARY beside DAILY): the original is ours to
+    // use only if it is the report asked for; otherwise it is waited out, and asked for again after it.
     const duplicate = error instanceof AmazonApiError && error.status === 425 ? /duplicate of\s*:\s*(\S+)/i.exec(error.detail) : null;
-    if (duplicate?.[1]) return duplicate[1];
-    throw error;
+    if (!duplicate?.[1]) throw error;
+    const original = await getAdsReport(caller, region, duplicate[1]);
+    if (isReportAskedFor(original.configuration, args.report)) return original.reportId;
+    throw new QuotaWaitError(
+      TWIN_WAIT_MS,
+      `Amazon is still building another advertising report of the same type and days (${original.reportId}); it is asked for again once that one is done.`,
+    );
   }
+}
+
+/** How long to wait before asking again while Amazon builds a look-alike report (they take about a minute). */
+const TWIN_WAIT_MS = 60_000;
+
+function isReportAskedFor(configuration: z.infer<typeof reportStatus>["configuration"], asked: AdsReportConfiguration): boolean {
+  const same = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && b.every((x) => a.includes(x));
+  return (
+    configuration?.timeUnit === "DAILY" &&
+    configuration.reportTypeId === asked.reportTypeId &&
+    same(configuration.groupBy, asked.groupBy) &&
+    same(configuration.columns, asked.columns)
+  );
 }
 
 export async function getAdsReport(caller: AmazonCaller, region: Region, reportId: string): Promise<AdsReportStatus> {

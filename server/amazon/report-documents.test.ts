@@ -15,7 +15,7 @@ import { streamReportTable } from "./sp-reports";
 
 let sb: RunningSandbox;
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, volume: "tiny" });
+  sb = await startSandbox({ port: 0, volume: "tiny", reportTail: false, reportFailureRate: 0 });
 });
 afterAll(async () => sb?.close());
 

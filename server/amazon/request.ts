@@ -25,8 +25,8 @@ export interface AmazonCaller {
 /** Thrown when the next slot is further away than a job should wait in place; the job retries later. */
 export class QuotaWaitError extends Error {
   override name = "QuotaWaitError";
-  constructor(readonly waitMs: number) {
-    super(`Amazon's quota allows the next request in ${Math.ceil(waitMs / 1000)} s.`);
+  constructor(readonly waitMs: number, reason?: string) {
+    super(reason ?? `Amazon's quota allows the next request in ${Math.ceil(waitMs / 1000)} s.`);
   }
 }
 
@@ -57,6 +57,7 @@ export async function amazonRequest(
   const fetchImpl = caller.fetch ?? fetch;
   let lastError: AmazonApiError | undefined;
 
+  let renewedToken = false;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     await waitForSlot(caller, key, spec);
     const token = await getAccessToken(caller.db, caller.grantId, { fetch: caller.fetch });
@@ -92,8 +93,12 @@ export async function amazonRequest(
     }
     if (response.status === 401 || (response.status === 403 && /expired|token/i.test(lastError.detail))) {
       // The cached token may have been revoked or expired early: drop it and ask LWA once more.
+      // Once per request: a second refusal with a fresh token is not about the token's age.
       await caller.db.delete(amazonAccessTokens).where(eq(amazonAccessTokens.grantId, caller.grantId));
-      if (attempt < 2) continue;
+      if (!renewedToken) {
+        renewedToken = true;
+        continue;
+      }
       throw lastError;
     }
     if (response.status >= 500) {

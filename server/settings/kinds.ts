@@ -51,6 +51,10 @@ export const positiveNumber = <F extends number | undefined = undefined>(fallbac
 export const nonNegativeNumber = <F extends number | undefined = undefined>(fallback?: F) =>
   kind(decimal, "a number, 0 or more", fallback as F);
 
+/** A probability. */
+export const shareOfOne = <F extends number | undefined = undefined>(fallback?: F) =>
+  kind(decimal.pipe(z.number().max(1)), "a number from 0 to 1", fallback as F);
+
 export const httpUrl = <F extends string | undefined = undefined>(fallback?: F) =>
   kind(withProtocol(/^https?:$/), "an http:// or https:// URL", fallback as F);
 

@@ -1,5 +1,5 @@
 import type { Declaration } from "../declaration";
-import { httpUrl, nonNegativeNumber, oneOf, port, positiveNumber, text, trueOrFalse } from "../kinds";
+import { httpUrl, nonNegativeNumber, oneOf, port, positiveNumber, shareOfOne, text, trueOrFalse } from "../kinds";
 
 // Rows that document several variables at once share their meaning (see readme.ts).
 const SP_API_CLIENT = "The LWA client of your SP-API application.";
@@ -40,6 +40,16 @@ export const AMAZON_SETTINGS = {
   SANDBOX_SEED: { ...text("shelfwise"), readBy: ["sandbox"], meaning: SANDBOX_WORLD },
   SANDBOX_TIME_SCALE: { ...positiveNumber(1), readBy: ["sandbox"], meaning: SANDBOX_WORLD },
   SANDBOX_REPORT_DELAY: { ...nonNegativeNumber(60), readBy: ["sandbox"], meaning: SANDBOX_WORLD },
+  SANDBOX_REPORT_TAIL: {
+    ...oneOf(["0", "1"], "1"),
+    readBy: ["sandbox"],
+    meaning: "`1`: the sandbox's reports take a long-tailed time around the report delay, as Amazon's do (a few take 15–60 times it); `0`: exactly the delay.",
+  },
+  SANDBOX_REPORT_FAILURE_RATE: {
+    ...shareOfOne(0.005),
+    readBy: ["sandbox"],
+    meaning: "Share of the sandbox's reports that fail on their own (SP-API FATAL, Ads FAILED), as a few of Amazon's do.",
+  },
   SANDBOX_QUOTA_SCALE: {
     ...positiveNumber(1),
     readBy: ["sandbox"],

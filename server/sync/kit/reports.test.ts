@@ -42,6 +42,8 @@ const observed: typeof fetch = async (input, init) => {
     const body = (await response.clone().json()) as { reportId?: string };
     seen.push({ at, kind: "createReport", reportId: body.reportId });
   } else if (url.pathname.startsWith("/reports/2021-06-30/reports/")) {
+    // A poll Amazon refused (an access token it dropped early, renewed at once) is not a poll of the report.
+    if (!response.ok) return response;
     const body = (await response.clone().json()) as { reportId?: string; processingStatus?: string };
     seen.push({ at, kind: "getReport", reportId: body.reportId, status: body.processingStatus });
   } else if (url.pathname.startsWith("/reports/2021-06-30/documents/")) seen.push({ at, kind: "getReportDocument" });
