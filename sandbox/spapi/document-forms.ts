@@ -49,3 +49,16 @@ export async function encodeDocument(text: string, mp: Pick<Marketplace, "id">, 
     case "content-encoding-gzip": return { body: await zipped(), contentType, label: "GZIP", encoding: "gzip" };
   }
 }
+
+/**
+ * How Amazon sends a report type's flat file when no knob says otherwise: the big order files gzip with
+ * their label, the others plain without one; the all-listings file in the marketplace's own charset
+ * (Cp1252 in North America and Europe, declared), and every file of Amazon JP in windows-31j; the rest UTF-8.
+ */
+export function defaultDocumentForm(reportType: string): DocumentForm {
+  return reportType.startsWith("GET_FLAT_FILE_ALL_ORDERS_DATA") ? "gzip" : "plain";
+}
+
+export function defaultDocumentCharset(reportType: string, mp: Pick<Marketplace, "id">): DocumentCharset {
+  return reportType === "GET_MERCHANT_LISTINGS_ALL_DATA" || marketplaceCharset(mp) === "windows-31j" ? "marketplace" : "utf-8";
+}

@@ -3,14 +3,14 @@ import type { Sandbox } from "../state";
 import { currencyDecimals, formatMinor } from "../util/money";
 import { hash32, Rng } from "../util/rng";
 import { addDays, DAY, HOUR, localDay } from "../util/time";
-import { listingStatus, localPriceMinor } from "../world/catalog";
+import { JP_TITLE_TAG, listingStatus, localPriceMinor } from "../world/catalog";
 import type { Product } from "../world/catalog";
 import { fbaProducts, fcFor, inboundShipmentsInMonth, inventoryLevel, ledgerAdjustmentsOnDay, ltsfPublicationDay, publicationMs, reimbursementsOnDay, removalsOnDay, storageFeePublicationDay } from "../world/fba";
 import type { Marketplace } from "../world/marketplaces";
 import { mustMarketplace } from "../world/marketplaces";
 import type { Order } from "../world/orders";
 import { lastUpdateAt, MAX_REFUND_LAG_MS, orderStatusAt } from "../world/orders";
-import { REPORT_COLUMNS } from "../world/report-columns";
+import { JP_LISTING_COLUMNS, REPORT_COLUMNS } from "../world/report-columns";
 import type { Seller } from "../world/sellers";
 import type { ReportRecord } from "./report-store";
 
@@ -22,6 +22,8 @@ export interface ReportRequest {
   end: number;
   /** Data as Amazon held it at this instant (the report's processing end). */
   asOf: number;
+  /** reportOptions.preferredReportDocumentLocale (e.g. en_US): the language of the file's headers. */
+  locale?: string;
 }
 
 /** A row's cells, or the row already joined with tabs (big reports keep only the joined line). */
@@ -91,7 +93,7 @@ function listingRows(sb: Sandbox, r: ReportRequest): Row[] {
     const own = p.isParent || p.channel === "AFN" ? null : inventoryLevel(sb.seed, r.seller.sellerId, mp, p, r.asOf).fulfillable;
     const qty = own === null ? "" : String(own);
     return [
-      clean(p.title), "", "0" + String(hash32(sb.seed, "listing", p.sku, mp.id)).padStart(10, "0").slice(0, 10) + "X", p.sku,
+      (mp.countryCode === "JP" ? JP_TITLE_TAG : "") + clean(p.title), "", "0" + String(hash32(sb.seed, "listing", p.sku, mp.id)).padStart(10, "0").slice(0, 10) + "X", p.sku,
       p.isParent ? "" : formatMinor(localPriceMinor(p, mp.priceFactor, mp.currency), mp.currency), qty, open.toFormat("yyyy-MM-dd HH:mm:ss ZZZZ"),
       "", "y", "1", "", "", "11", "", "", "", p.asin, "", "", "", "", "", p.asin, "", "", "0",
       p.channel === "AFN" ? `AMAZON_${region}` : "DEFAULT", p.channel === "AFN" ? "" : "Migrated Template", listingStatus(sb.seed, r.seller.sellerId, mp.id, p, own),
@@ -279,7 +281,13 @@ export function buildDocument(sb: Sandbox, r: ReportRequest, malformedRows = 0):
     default: return { kind: "empty" };
   }
   if (rows.length === 0) return { kind: "empty" };
-  const header = REPORT_COLUMNS[r.reportType] ?? [];
+  let header = REPORT_COLUMNS[r.reportType] ?? [];
+  if (r.reportType === "GET_MERCHANT_LISTINGS_ALL_DATA" && r.marketplaces[0]?.countryCode === "JP" && r.seller.feedLanguage === "ja" && r.locale !== "en_US") {
+    // Amazon JP's own columns, named in Japanese.
+    const at = JP_LISTING_COLUMNS.map(([english]) => header.indexOf(english));
+    rows = rows.map((x) => (typeof x === "string" ? x.split("\t") : x)).map((cells) => at.map((i) => cells[i] ?? ""));
+    header = JP_LISTING_COLUMNS.map(([, japanese]) => japanese);
+  }
   const lines = [header.join("\t"), ...rows.map((x) => (typeof x === "string" ? x : x.join("\t")))];
   if (malformedRows > 0) {
     // Fault knob: rows with a wrong column count and an unterminated quote, spread through the file.
@@ -300,5 +308,6 @@ export function requestFor(sb: Sandbox, rec: ReportRecord, seller: Seller): Repo
     start: rec.dataStartTime ?? rec.createdTime - 30 * DAY,
     end: rec.dataEndTime ?? rec.createdTime,
     asOf: rec.doneAt,
+    ...(rec.reportOptions?.preferredReportDocumentLocale ? { locale: rec.reportOptions.preferredReportDocumentLocale } : {}),
   };
 }

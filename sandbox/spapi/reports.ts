@@ -8,7 +8,7 @@ import { DAY, isoZ } from "../util/time";
 import { mustMarketplace } from "../world/marketplaces";
 import { FBA_COOLDOWN_MS, SUPPORTED_REPORT_TYPES } from "../world/report-columns";
 import { decodeToken, encodeToken, intParam, list, sellerMarketplaces, sellerOf, timeParam } from "./common";
-import { encodeDocument } from "./document-forms";
+import { defaultDocumentCharset, defaultDocumentForm, encodeDocument } from "./document-forms";
 import { buildDocument, requestFor } from "./report-docs";
 import type { ProcessingStatus, ReportRecord } from "./report-store";
 
@@ -43,7 +43,8 @@ export async function resolveReport(sb: Sandbox, r: ReportRecord): Promise<Proce
       if (!seller) return (r.resolved = "FATAL");
       const result = buildDocument(sb, requestFor(sb, r, seller), sb.faults.get("createReport").malformedRows ?? 0);
       if (result.kind === "empty") return (r.resolved = "CANCELLED");
-      const doc = await encodeDocument(result.text, mustMarketplace(r.marketplaceIds[0] ?? ""), r.documentForm, r.documentCharset);
+      const mp = mustMarketplace(r.marketplaceIds[0] ?? "");
+      const doc = await encodeDocument(result.text, mp, r.documentForm ?? defaultDocumentForm(r.reportType), r.documentCharset ?? defaultDocumentCharset(r.reportType, mp));
       const id = docId(sb, r.reportId);
       sb.documents.put(id, { body: doc.body, contentType: doc.contentType, label: doc.label, ...(doc.encoding ? { contentEncoding: doc.encoding } : {}) });
       r.reportDocumentId = id;

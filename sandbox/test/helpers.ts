@@ -1,3 +1,4 @@
+import iconv from "iconv-lite";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -156,8 +157,19 @@ export async function advance(sb: RunningSandbox, seconds: number): Promise<void
   await fetch(`${sb.origin}/__sandbox/time/advance`, { method: "POST", body: JSON.stringify({ seconds }) });
 }
 
+/** A document's bytes, unzipped if they are gzip (whatever its label says). */
 export async function download(url: string): Promise<Buffer> {
+  return (await downloadText(url)).bytes;
+}
+
+/** A document's text, decoded by the charset its Content-Type declares (Cp1252, windows-31j or UTF-8). */
+export async function downloadText(url: string): Promise<{ bytes: Buffer; text: string; contentType: string }> {
   const r = await fetch(url);
   if (r.status !== 200) throw new Error(`download ${String(r.status)}: ${await r.text()}`);
-  return gunzipSync(Buffer.from(await r.arrayBuffer()));
+  const raw = Buffer.from(await r.arrayBuffer());
+  const bytes = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
+  const contentType = r.headers.get("content-type") ?? "";
+  const charset = /charset=([^;\s]+)/i.exec(contentType)?.[1]?.toLowerCase();
+  const text = charset === "cp1252" ? iconv.decode(bytes, "win1252") : charset === "windows-31j" ? iconv.decode(bytes, "shift_jis") : bytes.toString("utf8");
+  return { bytes, text, contentType };
 }

@@ -25,6 +25,13 @@ export interface Product {
 
 const NOUNS = ["Water Bottle", "Camping Lantern", "Yoga Mat", "Trail Backpack", "Coffee Grinder", "Desk Lamp", "Cutting Board", "Throw Blanket", "Phone Stand", "Dog Leash", "Garden Hose", "Kitchen Scale", "Travel Pillow", "Bike Light", "Storage Bin"];
 const ADJ = ["Insulated", "Foldable", "Premium", "Compact", "Eco", "Heavy-Duty", "Ultralight", "Classic", "Smart", "Bamboo"];
+/**
+ * Words of Western sellers' titles beyond ASCII, all within Cp1252 (the charset of their listing files):
+ * Amazon writes a character its charset lacks as "?", which no seller of these marketplaces would see.
+ */
+const ADJ_LATIN = [...ADJ, "Café-Style", "Über-Soft", "Piñata-Bright", "Crème"];
+/** Amazon JP's titles lead with a Japanese tag (windows-31j, the charset of Amazon JP's files). */
+export const JP_TITLE_TAG = "【国内正規品】";
 const COLORS = ["Black", "Blue", "Green", "Red", "Grey", "White"];
 const SIZES = ["S", "M", "L", "XL"];
 const TYPES = ["HOME", "SPORTING_GOODS", "KITCHEN", "PET_SUPPLIES", "OUTDOOR_LIVING"];
@@ -60,7 +67,7 @@ export function makeCatalog(seed: string, seller: Seller, historyStart: string):
     };
   };
   for (let p = 0; p < seller.profile.parents; p++) {
-    const title = `${brand} ${rng.pick(ADJ)} ${rng.pick(NOUNS)}`;
+    const title = `${brand} ${rng.pick(seller.feedLanguage === "en" ? ADJ_LATIN : ADJ)} ${rng.pick(NOUNS)}`;
     const price = rng.int(9, 120) * 100 + 99;
     const parent = base(true, title, price);
     out.push(parent);

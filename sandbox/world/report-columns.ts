@@ -25,3 +25,14 @@ export const FBA_COOLDOWN_MS: Record<string, number> = {
   GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA: 30 * 60_000,
   GET_LEDGER_DETAIL_VIEW_DATA: 4 * 3_600_000,
 };
+
+/**
+ * The all-listings file as Amazon JP writes it for a seller whose feed language is Japanese: its own, shorter
+ * set of columns, with Japanese names (as sellers' parsers record them), in this order.
+ */
+export const JP_LISTING_COLUMNS: ReadonlyArray<readonly [english: string, japanese: string]> = [
+  ["item-name", "商品名"], ["listing-id", "出品ID"], ["seller-sku", "出品者SKU"], ["price", "価格"], ["quantity", "数量"],
+  ["open-date", "出品日"], ["product-id-type", "商品IDタイプ"], ["item-note", "コンディション説明"], ["item-condition", "コンディション"],
+  ["will-ship-internationally", "国外へ配送可"], ["expedited-shipping", "迅速な配送"], ["product-id", "商品ID"], ["pending-quantity", "在庫数"],
+  ["fulfillment-channel", "フルフィルメント・チャンネル"], ["merchant-shipping-group", "merchant-shipping-group"], ["status", "ステータス"],
+];

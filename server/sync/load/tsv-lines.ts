@@ -1,3 +1,5 @@
+import { columnName } from "./header-names";
+
 /**
  * Splits Amazon's flat files (tab-separated, lines ending in "\n" or "\r\n", never quoted: a `"` is an
  * ordinary character) into arrays of fields, from decoded text arriving in pieces. The first non-empty
@@ -40,7 +42,8 @@ export class TsvLineReader {
     const end = to > from && s.charCodeAt(to - 1) === 13 ? to - 1 : to;
     if (end === from) return;
     const fields = s.slice(from, end).split("\t");
-    if (!this.header) this.header = fields;
+    // Columns by Amazon's English names, whatever language the seller's files are in.
+    if (!this.header) this.header = fields.map(columnName);
     else if (fields.length !== this.header.length)
       throw new Error(
         `The report file has a malformed line (line ${this.line}): it has ${fields.length} columns where the header has ${this.header.length}.`,

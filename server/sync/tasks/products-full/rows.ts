@@ -37,7 +37,8 @@ export function productRow(row: SpReportRow, { plan, index, loadedAt }: { plan: 
     plan.scope.organizationId,
     plan.scope.scopeId,
     r.required("seller-sku"),
-    r.optional("asin1"),
+    // Amazon JP's own file has no asin1: its product-id is the ASIN when its type is 1.
+    r.optional("asin1") ?? (r.text("product-id-type") === "1" ? r.optional("product-id") : null),
     r.optional("item-name"),
     r.optional("listing-id"),
     r.amount("price", true),
