@@ -61,6 +61,10 @@ describe("report documents as Amazon sends them", () => {
     const jp = await encodeDocument(`sku\titem-name\nA-1\tok\nA-2\t${MARKETPLACES[2]!.title}\n`, mustMarketplace("A1VC38T7YXB528"), "gzip", "marketplace");
     const url = await serve("doc-mislabelled", { ...jp, contentType: "text/plain;charset=UTF-8" });
     await expect(read(url, "GZIP", "A1VC38T7YXB528")).rejects.toThrow(/^The report file is not valid UTF-8 text \(line 3\); it was not loaded\.$/);
+    // A sync names the report too: which report, which encoding, which line.
+    await expect(streamReportTable(url, "GZIP", async () => {}, { report: "all listings" })).rejects.toThrow(
+      /^The all listings report file is not valid UTF-8 text \(line 3\); it was not loaded\.$/,
+    );
   });
 
   it("refuses an empty file and a charset it does not know in plain words, never returning zero rows", async () => {

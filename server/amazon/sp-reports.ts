@@ -147,8 +147,28 @@ export async function streamReportTable(
   // with `Content-Encoding: gzip` that the HTTP client already undid; the bytes say which they are.
   _label: string | null | undefined,
   onBatch: (rows: string[][], header: readonly string[]) => Promise<void>,
-  options: { fetch?: typeof fetch; batchSize?: number; charset?: string } = {},
+  options: ReadOptions = {},
 ): Promise<number> {
+  try {
+    return await readReportTable(url, onBatch, options);
+  } catch (error) {
+    // The file's own failures say which report they are about ("The all listings report file is not valid
+    // windows-31j text (line 12)…"): the Sync center shows them as they are.
+    if (options.report && error instanceof Error && error.message.startsWith("The report file"))
+      throw new Error(error.message.replace("The report file", `The ${options.report} report file`), { cause: error });
+    throw error;
+  }
+}
+
+interface ReadOptions {
+  fetch?: typeof fetch;
+  batchSize?: number;
+  charset?: string;
+  /** The report in the seller's words ("all listings"), for the file's failures. */
+  report?: string;
+}
+
+async function readReportTable(url: string, onBatch: (rows: string[][], header: readonly string[]) => Promise<void>, options: ReadOptions): Promise<number> {
   const response = await download(url, options.fetch);
   // The declared charset, else the marketplace's own (Amazon's flat files often say only `text/plain`).
   const declared = /charset=([^;\s]+)/i.exec(response.headers.get("content-type") ?? "")?.[1]?.replace(/"/g, "");
@@ -224,7 +244,7 @@ export async function streamReportDocument(
   url: string,
   compression: string | null | undefined,
   onBatch: (rows: SpReportRow[]) => Promise<void>,
-  options: { fetch?: typeof fetch; batchSize?: number; charset?: string } = {},
+  options: ReadOptions = {},
 ): Promise<number> {
   return streamReportTable(
     url,

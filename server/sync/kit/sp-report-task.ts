@@ -112,7 +112,7 @@ export function spReportRun(task: SpReportTask) {
           let index = 0;
           await streamReportDocument(document.url, document.compressionAlgorithm, async (rows) => {
             await push(rows.map((row) => task.row(row, { plan, index: ++index, loadedAt })));
-          }, { fetch: caller.fetch, charset: flatFileCharset(plan.scope) });
+          }, { fetch: caller.fetch, charset: flatFileCharset(plan.scope), report: task.label });
         };
         return window
           ? replaceDays(rawSql(), task.table, { scopeId: plan.scope.scopeId, start: window.start, end: window.end }, feed)

@@ -68,7 +68,7 @@ async function runHistory(context: TaskRunContext): Promise<RunResult> {
             await streamReportTable(document.url, document.compressionAlgorithm, async (rows, header) => {
               columns ??= orderColumns(header);
               await push(rows.map((fields) => orderLine(fields, columns!, ++line)));
-            }, { fetch: caller.fetch, charset: flatFileCharset(plan.scope) });
+            }, { fetch: caller.fetch, charset: flatFileCharset(plan.scope), report: "order history" });
           });
           return { ...result, seconds: (performance.now() - started) / 1000 };
         });

@@ -145,7 +145,7 @@ describe("historical orders", () => {
     const before = await checksum();
     ctx.amazon.sandbox.faults.set("createReport", { malformedRows: 2 });
     try {
-      await expect(run()).rejects.toThrow(/backfill failed: The report file has a malformed line/);
+      await expect(run()).rejects.toThrow(/backfill failed: The order history report file has a malformed line/);
     } finally {
       ctx.amazon.sandbox.faults.clear();
     }

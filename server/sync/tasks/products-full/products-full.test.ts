@@ -90,7 +90,7 @@ describe("all listings report", () => {
     ctx.amazon.sandbox.clock.advance(31 * 60_000);
     ctx.amazon.sandbox.faults.set("createReport", { malformedRows: 2 });
     try {
-      await expect(run(m.id)).rejects.toThrow(/full-catalog failed: The report file has a malformed line/);
+      await expect(run(m.id)).rejects.toThrow(/full-catalog failed: The all listings report file has a malformed line/);
     } finally {
       ctx.amazon.sandbox.faults.clear();
     }

@@ -71,7 +71,7 @@ describe("removal report", () => {
     ctx.amazon.sandbox.faults.set("createReport", { malformedRows: 2 });
     try {
       await expect(ctx.world.run("removals", { organizationId: ctx.setup.member.organizationId, scopeId: marketplaceId, window: "recent" })).rejects.toThrow(
-        /recent failed: The report file has a malformed line/,
+        /recent failed: The FBA removal orders report file has a malformed line/,
       );
     } finally {
       ctx.amazon.sandbox.faults.clear();
