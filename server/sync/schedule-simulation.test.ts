@@ -143,7 +143,21 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
     ["2026-06-12", "full-catalog"],
   ]);
   for (const r of catalog.slice(1)) expect(local(r.at).hour).toBeGreaterThanOrEqual(2);
+  // Amazon's Sales API figures: the last 3 days every 15 minutes, days 3–30 twice a day; day 31 never.
+  const sales = runs.filter((r) => r.task === "sales-api");
+  const recentSales = sales.filter((r) => r.window === "last-3-days");
+  expect(recentSales[0]!.at).toEqual(start);
+  expect(new Set(minutesBetween(recentSales))).toEqual(new Set([15]));
+  expect(recentSales.length).toBe(2 * 96);
+  for (const r of recentSales) expect(r.days).toEqual([{ start: local(r.at).minus({ days: 2 }).toISODate()!, end: local(r.at).toISODate()! }]);
+  const olderSales = sales.filter((r) => r.window === "days-3-to-30");
+  expect(olderSales[0]!.at).toEqual(start);
+  expect(new Set(minutesBetween(olderSales))).toEqual(new Set([12 * 60]));
+  expect(olderSales).toHaveLength(4);
+  for (const r of olderSales) expect(r.days).toEqual([{ start: local(r.at).minus({ days: 29 }).toISODate()!, end: local(r.at).minus({ days: 2 }).toISODate()! }]);
+  const oldest = sales.flatMap((r) => r.days!.map((d) => d.start)).sort()[0]!;
+  expect(oldest >= local(start).minus({ days: 29 }).toISODate()!).toBe(true);
   expect(new Set(runs.map((r) => r.task))).toEqual(
-    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees"]),
+    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api"]),
   );
 });

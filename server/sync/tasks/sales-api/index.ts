@@ -1,6 +1,8 @@
+import { syncSalesMetrics } from "~/server/sales/sync-metrics";
 import { defineSyncTask } from "../../kit/definition";
+import { pagedApiRun } from "../../kit/paged-api-task";
 
-/** Store sales data ⑥: listed with its promise; its run is not built yet (the Sync center says so). */
+/** Store sales data ⑥: Amazon's own daily figures, one getOrderMetrics call per window and marketplace. */
 export const salesApi = defineSyncTask({
   key: "sales-api",
   title: "Amazon Sales API figures",
@@ -14,5 +16,6 @@ export const salesApi = defineSyncTask({
     { key: "last-3-days", label: "last 3 days", cadence: { kind: "interval", minMinutes: 15, maxMinutes: 15 }, days: [{ fromDaysAgo: 2, toDaysAgo: 0 }] },
     { key: "days-3-to-30", label: "days 3–30", cadence: { kind: "interval", minMinutes: 12 * 60, maxMinutes: 12 * 60 }, days: [{ fromDaysAgo: 29, toDaysAgo: 2 }] },
   ],
+  run: pagedApiRun({ page: syncSalesMetrics }),
   manual: { label: "Refresh", path: "/sales-summary" },
 });
