@@ -15,7 +15,7 @@ test("a new seller signs up and lands in the app shell of their organization", a
     await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
   }
   // No store yet: the module says so instead of showing numbers.
-  await expect(page.getByTestId("empty-state")).toContainText("No data yet");
+  await expect(page.getByTestId("empty-state")).toContainText("No store authorized");
   await nav.getByRole("link", { name: "Orders", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Orders", level: 1 })).toBeVisible();
   await expect(page.getByTestId("empty-state")).toBeVisible();

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { authorizeStore, newUser, reloadUntil, signIn, signUp } from "./fixtures";
+import { authorizeStore, newUser, reloadUntil, selectAllProfiles, signIn, signUp } from "./fixtures";
 
 test("a new seller authorizes a store and an ads account and sees them listed", async ({ page }) => {
   await signUp(page, newUser(), "Outdoor Brands");
@@ -22,7 +22,7 @@ test("a new seller authorizes a store and an ads account and sees them listed", 
 
   const profiles = page.getByTestId("ad-profile");
   expect(await profiles.count()).toBeGreaterThan(0);
-  await page.getByRole("button", { name: "Select all" }).click();
+  await selectAllProfiles(page);
   await page.getByRole("button", { name: "Connect selected profiles" }).click();
   await expect(page.getByTestId("ad-profiles").getByText("Not connected")).toHaveCount(0);
   await expect(profiles.first()).toContainText("Active");
@@ -205,6 +205,39 @@ test("the same store's monthly and long-term storage fees: per marketplace, sort
   for (const line of lines.slice(1)) expect(line).toMatch(/^JP,/);
 });
 
+
+test("the same store's sales as Amazon reports them: every marketplace's days, totals per currency, one day equal to Amazon's figures", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, japan);
+  await page.getByRole("navigation", { name: "Modules" }).getByRole("link", { name: "All Sites Sales Summary" }).click();
+  await expect(page.getByRole("heading", { name: "All Sites Sales Summary", level: 1 })).toBeVisible();
+  await reloadUntil(page, () => expect(page.getByTestId("list-row").first()).toBeVisible({ timeout: 1_000 }), 120_000);
+  // The last 30 local days of both marketplaces of the store (JP and AU): 60 rows, a total per currency.
+  await expect(page.getByTestId("list-count")).toContainText("60");
+  const totals = await page.getByTestId("list-total").allTextContents();
+  expect(totals.map((line) => line.match(/^Total \((JPY|AUD)\)/)?.[1]).sort()).toEqual(["AUD", "JPY"]);
+
+  // Ten days ago in Japan, as Amazon's Sales API answers for it (the sandbox Amazon, asked directly).
+  const day = new Date(Date.now() + 9 * 3_600_000 - 10 * 86_400_000).toISOString().slice(0, 10);
+  const jp = await page.getByLabel("Marketplace").locator("option", { hasText: "JP" }).getAttribute("value");
+  await page.getByLabel("Marketplace").selectOption(jp!);
+  await expect(page).toHaveURL(new RegExp(`scope=${jp}`));
+  await page.getByLabel("Search").fill(day);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByTestId("list-row")).toHaveCount(1);
+  const cells = await page.getByTestId("list-row").first().evaluate((tr) => [...tr.children].map((td) => td.textContent!.trim()));
+  const amazon = "http://127.0.0.1:8310";
+  const state = (await (await fetch(`${amazon}/__sandbox/state`)).json()) as { sellers: { sellerId: string; name: string }[] };
+  const seller = state.sellers.find((s) => s.name === "Sandbox Japan KK")!;
+  const token = ((await (await fetch(`${amazon}/__sandbox/tokens`, { method: "POST", body: JSON.stringify({ kind: "sp", sellerId: seller.sellerId }) })).json()) as { access_token: string }).access_token;
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const interval = `${day}T00:00:00+09:00--${next}T00:00:00+09:00`;
+  const query = new URLSearchParams({ marketplaceIds: "A1VC38T7YXB528", interval, granularity: "Day", granularityTimeZone: "Asia/Tokyo" });
+  const figures = (await (await fetch(`${amazon}/sales/v1/orderMetrics?${query}`, { headers: { "x-amz-access-token": token } })).json()) as { payload: { orderCount: number; unitCount: number; totalSales: { amount: string } }[] };
+  const truth = figures.payload[0]!;
+  expect([cells[0], cells[1], cells[2], cells[4]]).toEqual(["JP", day, String(truth.orderCount), String(truth.unitCount)]);
+  expect(Number(cells[6]!.replace(/[^\d.]/g, ""))).toBe(Number(truth.totalSales.amount));
+});
 
 test("the same store's listings and order history: filters, search and an export of what the page shows", async ({ page }) => {
   // The full catalog is asked for at once on authorization; the order history within the store's backfills.

@@ -58,9 +58,20 @@ export async function authorizeAdvertising(page: Page, seller: string) {
   await page.getByLabel(new RegExp(seller)).check();
   await page.getByRole("button", { name: "Allow" }).click();
   await expect(page.getByTestId("authorization-outcome")).toHaveText(/Amazon Ads authorized: \d+ advertising profile/);
-  await page.getByRole("button", { name: "Select all" }).click();
+  await selectAllProfiles(page);
   await page.getByRole("button", { name: "Connect selected profiles" }).click();
   await expect(page.getByTestId("ad-profiles").getByText("Not connected")).toHaveCount(0);
+}
+
+/**
+ * Ticks every ad profile with the page's "Select all". On a busy machine the click can land before the page
+ * is hydrated and do nothing, so it is repeated until the connect button is enabled.
+ */
+export async function selectAllProfiles(page: Page) {
+  await expect(async () => {
+    await page.getByRole("button", { name: "Select all" }).click();
+    await expect(page.getByRole("button", { name: "Connect selected profiles" })).toBeEnabled({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** Reloads the page until `check` holds: for data a background sync brings while the test waits. */
