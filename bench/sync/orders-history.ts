@@ -18,7 +18,6 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/sync/orders-history.ts [quotaScale=10] [reportDelaySeconds=20] [days=365]
  */
 import { performance } from "node:perf_hooks";
-import { and, eq } from "drizzle-orm";
 import { createTestDatabase } from "~/db/testing";
 import type { CopyValue } from "~/server/sync/replace-days";
 
@@ -32,10 +31,9 @@ const days = Number(process.argv[4] ?? 365);
 // Amazon's header tells them a seller's own plan (scaling ours too would run them ahead of Amazon's).
 delete process.env.AMAZON_QUOTA_SCALE;
 
-const { startTestAmazon, consentOnAmazon } = await import("~/test/amazon-sandbox");
-const { createMemberOf } = await import("~/test/factories");
-const { startStoreAuthorization, completeStoreAuthorization } = await import("~/server/amazon/authorization/store");
-const { storeMarketplaces, orders, syncStates } = await import("~/db/schema");
+const { startTestAmazon } = await import("~/test/amazon-sandbox");
+const { authorizeStoreOnly } = await import("./authorized-store");
+const { orders, syncStates } = await import("~/db/schema");
 const { planRun } = await import("~/server/sync/kit/plan");
 const { KitSteps } = await import("~/server/sync/kit/steps");
 const { ordersHistory } = await import("~/server/sync/tasks/orders-history");
@@ -48,24 +46,19 @@ process.env.DATABASE_URL = t.url;
 const amazon = await startTestAmazon({ volume: "big", reportDelaySeconds: delaySeconds, timeScale: 1, quotaScale: scale });
 const REPORT = "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL";
 try {
-  const m = await createMemberOf(t.db, "owner");
-  const actor = { userId: m.user.id, organizationId: m.organizationId, role: "owner" as const };
-  const seller = amazon.sandbox.world.sellers[0]!;
-  // No syncs are started (nothing is published): only the task under test runs.
-  await completeStoreAuthorization({ db: t.db, publish: async () => {} }, m.user.id, await consentOnAmazon((await startStoreAuthorization(t.db, actor, "na")).url, seller.sellerId));
-  const [mp] = await t.db.select().from(storeMarketplaces).where(and(eq(storeMarketplaces.organizationId, m.organizationId), eq(storeMarketplaces.marketplaceId, "ATVPDKIKX0DER")));
-  const scopeId = mp!.id;
+  const { member: m, seller, marketplace: mp } = await authorizeStoreOnly(t, amazon);
+  const scopeId = mp.id;
 
   // What the incremental sync would have measured: the seller's orders since 00:00 yesterday, and its success.
   const now = new Date();
   const { DateTime } = await import("luxon");
-  const yesterday = DateTime.fromJSDate(now, { zone: mp!.timeZone }).startOf("day").minus({ days: 1 });
+  const yesterday = DateTime.fromJSDate(now, { zone: mp.timeZone }).startOf("day").minus({ days: 1 });
   const recent = [...amazon.sandbox.world.ordersPurchasedBetween(seller, mustMarketplace("ATVPDKIKX0DER"), yesterday.toMillis(), now.getTime())];
   if (recent.length) {
     for (let i = 0; i < recent.length; i += 1000)
       await t.db.insert(orders).values(recent.slice(i, i + 1000).map((o) => ({
         organizationId: m.organizationId, storeMarketplaceId: scopeId, amazonOrderId: o.amazonOrderId, purchaseDate: new Date(o.purchaseMs),
-        purchaseDay: DateTime.fromMillis(o.purchaseMs, { zone: mp!.timeZone }).toISODate()!, lastUpdateDate: new Date(o.purchaseMs), status: "Pending", syncedAt: now,
+        purchaseDay: DateTime.fromMillis(o.purchaseMs, { zone: mp.timeZone }).toISODate()!, lastUpdateDate: new Date(o.purchaseMs), status: "Pending", syncedAt: now,
       })));
   }
   await t.db.insert(syncStates).values({ organizationId: m.organizationId, task: "orders-incremental", window: "since-yesterday", scopeKind: "store_marketplace", scopeId, status: "idle", lastSucceededAt: now, nextDueAt: now });

@@ -13,7 +13,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/sync/orders-incremental.ts [runs=4] [gapMinutes=15]
  */
 import { performance } from "node:perf_hooks";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createTestDatabase } from "~/db/testing";
 
 process.env.ENCRYPTION_KEYS ??= `bench:${Buffer.alloc(32, 7).toString("base64")}`;
@@ -23,10 +23,9 @@ delete process.env.AMAZON_QUOTA_SCALE;
 const runs = Number(process.argv[2] ?? 4);
 const gapMinutes = Number(process.argv[3] ?? 15);
 
-const { startTestAmazon, consentOnAmazon } = await import("~/test/amazon-sandbox");
-const { createMemberOf } = await import("~/test/factories");
-const { startStoreAuthorization, completeStoreAuthorization } = await import("~/server/amazon/authorization/store");
-const { apiQuotaBuckets, orders, storeMarketplaces } = await import("~/db/schema");
+const { startTestAmazon } = await import("~/test/amazon-sandbox");
+const { authorizeStoreOnly } = await import("./authorized-store");
+const { apiQuotaBuckets, orders } = await import("~/db/schema");
 const { completeRun, planRun } = await import("~/server/sync/kit/plan");
 const { KitSteps } = await import("~/server/sync/kit/steps");
 const { syncTask } = await import("~/server/sync/registry");
@@ -38,13 +37,8 @@ process.env.DATABASE_URL = t.url;
 const amazon = await startTestAmazon({ volume: "big", reportDelaySeconds: 0, timeScale: 1, quotaScale: FIRST_PASS_SCALE });
 const task = syncTask("orders-incremental");
 try {
-  const m = await createMemberOf(t.db, "owner");
-  const actor = { userId: m.user.id, organizationId: m.organizationId, role: "owner" as const };
-  const seller = amazon.sandbox.world.sellers[0]!;
-  // No syncs are started (nothing is published): only the task under test runs.
-  await completeStoreAuthorization({ db: t.db, publish: async () => {} }, m.user.id, await consentOnAmazon((await startStoreAuthorization(t.db, actor, "na")).url, seller.sellerId));
-  const [mp] = await t.db.select().from(storeMarketplaces).where(and(eq(storeMarketplaces.organizationId, m.organizationId), eq(storeMarketplaces.marketplaceId, "ATVPDKIKX0DER")));
-  const scopeId = mp!.id;
+  const { member: m, marketplace: mp } = await authorizeStoreOnly(t, amazon);
+  const scopeId = mp.id;
 
   const first = await runOnce(m.organizationId, scopeId);
   console.info(`big seller, first pass (quotas ×${FIRST_PASS_SCALE}; the lower bound is at Amazon's rates): ${first.line}`);

@@ -66,6 +66,11 @@ async function reportJson(sb: Sandbox, r: ReportRecord): Promise<Record<string, 
   return out;
 }
 
+/** What makes two report requests the same report: seller, type, marketplaces and data range. */
+function reportIdentity(r: Pick<ReportRecord, "sellerId" | "reportType" | "marketplaceIds" | "dataStartTime" | "dataEndTime">): string {
+  return [r.sellerId, r.reportType, r.marketplaceIds.join(","), r.dataStartTime ?? "", r.dataEndTime ?? ""].join("|");
+}
+
 function createReport(ctx: Ctx): Reply {
   const sb = ctx.sb;
   const seller = sellerOf(ctx);
@@ -91,8 +96,9 @@ function createReport(ctx: Ctx): Reply {
   if (start !== undefined && start > (end ?? now)) throw spError(400, "InvalidInput", "dataStartTime must be before dataEndTime");
   const options = body.reportOptions;
   if (options !== undefined && (typeof options !== "object" || options === null || Object.values(options).some((v) => typeof v !== "string"))) throw spError(400, "InvalidInput", "reportOptions must map strings to strings");
-  const identity = [seller.sellerId, reportType, (mpIds as string[]).join(","), start ?? "", end ?? ""].join("|");
-  const asked = sb.reports.forSeller(seller.sellerId).filter((o) => [o.sellerId, o.reportType, o.marketplaceIds.join(","), o.dataStartTime ?? "", o.dataEndTime ?? ""].join("|") === identity).length;
+  // The same report asked for again draws a time of its own (its attempt number is part of the key).
+  const identity = reportIdentity({ sellerId: seller.sellerId, reportType, marketplaceIds: mpIds as string[], dataStartTime: start, dataEndTime: end });
+  const asked = sb.reports.forSeller(seller.sellerId).filter((o) => reportIdentity(o) === identity).length;
   const timing = reportTiming(`${sb.seed}|${identity}|${asked}`, sb.options.reportDelaySeconds * 1000, sb.options.reportTiming);
   const id = sb.reports.nextId();
   const rec: ReportRecord = {
