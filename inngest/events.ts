@@ -46,5 +46,11 @@ export const executorHistoryPruneRequested = eventType("executor/history-prune.r
   schema: z.object({ olderThanDays: z.number().int().positive().optional() }),
 });
 
+/** Shortly after the ECB publishes its euro reference rates (about 16:00 CET, on working days). */
+export const ecbRatesPublished = cron("TZ=Europe/Berlin 30 16 * * 1-5");
+
+/** Fetch the ECB's rates now (an operator, a test). */
+export const exchangeRatesRequested = eventType("currency/exchange-rates.requested", { schema: z.object({}) });
+
 /** Daily at 03:30 UTC, a quiet hour for every marketplace we serve. */
 export const dailyMaintenance = cron("TZ=UTC 30 3 * * *");

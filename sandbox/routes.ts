@@ -17,6 +17,7 @@ import { reportsRoutes } from "./spapi/reports";
 import { profileRoutes } from "./ads/profiles";
 import { spEntityRoutes } from "./ads/sp-entities";
 import { adsReportingRoutes } from "./ads/reporting";
+import { ecbRoutes } from "./ecb/feed";
 
 export function allRoutes(): Route[] {
   return [
@@ -36,6 +37,7 @@ export function allRoutes(): Route[] {
     ...financesRoutes,
     ...salesRoutes,
     ...inboundRoutes,
+    ...ecbRoutes,
     ...controlRoutes,
     ...truthRoutes,
   ];

@@ -96,6 +96,7 @@ export const MODULES: ModuleInfo[] = [
 
 export const SETTINGS_LINKS = [
   { href: "/settings/amazon", label: "Amazon authorizations" },
+  { href: "/settings/organization", label: "Organization" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/account", label: "Account" },
 ] as const;

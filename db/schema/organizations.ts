@@ -7,6 +7,11 @@ export const memberRole = pgEnum("member_role", ["owner", "admin", "operator", "
 export const organizations = pgTable("organizations", {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull(),
+  /**
+   * The currency totals across marketplaces are shown in (ISO 4217), converted with the ECB's reference
+   * rates of each figure's day (exchange_rates). The euro or any currency the ECB quotes.
+   */
+  baseCurrency: text().notNull().default("USD"),
   createdAt: createdAt(),
 });
 

@@ -1,4 +1,5 @@
 import { BUILT_TASKS } from "~/server/sync/registry";
+import { fetchExchangeRatesFn } from "./fetch-exchange-rates";
 import { pruneExecutorHistoryFn } from "./prune-executor-history";
 import { pruneExpiredOauthStatesFn } from "./prune-expired-oauth-states";
 import { scheduleSyncsFn } from "./schedule-syncs";
@@ -11,6 +12,7 @@ import { syncTaskFunction } from "./sync-task";
  * definition in the registry (server/sync/registry.ts).
  */
 export const functions = [
+  fetchExchangeRatesFn,
   pruneExecutorHistoryFn,
   pruneExpiredOauthStatesFn,
   scheduleSyncsFn,

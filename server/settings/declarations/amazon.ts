@@ -34,6 +34,12 @@ export const AMAZON_SETTINGS = {
     shownDefault: "(set by `npm start`)",
     meaning: "Origin of the sandbox Amazon; when set, every Amazon host (Seller Central, LWA, SP-API, Ads API) is this origin.",
   },
+  ECB_URL: {
+    ...httpUrl(),
+    readBy: ["web"],
+    shownDefault: "https://www.ecb.europa.eu (the sandbox's copy while the sandbox Amazon stands in)",
+    meaning: "Origin of the European Central Bank's reference-rate feeds (`/stats/eurofxref/…`), fetched once a day for base-currency totals.",
+  },
   // The sandbox reads these itself (sandbox/settings.ts); they are here so that `npm start` refuses a
   // bad one before starting it, and so the README lists them. A test keeps both declarations alike.
   SANDBOX_VOLUME: { ...oneOf(["tiny", "small", "big"], "small"), readBy: ["sandbox"], meaning: SANDBOX_WORLD },
