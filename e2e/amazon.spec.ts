@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { authorizeStore, newUser, reloadUntil, selectAllProfiles, signIn, signUp } from "./fixtures";
+import { authorizeStore, inviteLink, joinWithLink, newUser, reloadUntil, selectAllProfiles, signIn, signUp } from "./fixtures";
 
 test("a new seller authorizes a store and an ads account and sees them listed", async ({ page }) => {
   await signUp(page, newUser(), "Outdoor Brands");
@@ -206,26 +206,21 @@ test("the same store's monthly and long-term storage fees: per marketplace, sort
 });
 
 
-test("the same store's sales as Amazon reports them: every marketplace's days, totals per currency, one day equal to Amazon's figures", async ({ page }) => {
-  test.setTimeout(180_000);
+test("the All Sites Sales Summary: Amazon's figures beside the store's orders, tied out, in a base currency, refreshed on demand", async ({ page, browser }) => {
+  test.setTimeout(360_000);
   await signIn(page, japan);
   await page.getByRole("navigation", { name: "Modules" }).getByRole("link", { name: "All Sites Sales Summary" }).click();
   await expect(page.getByRole("heading", { name: "All Sites Sales Summary", level: 1 })).toBeVisible();
-  await reloadUntil(page, () => expect(page.getByTestId("list-row").first()).toBeVisible({ timeout: 1_000 }), 120_000);
-  // The last 30 local days of both marketplaces of the store (JP and AU): 60 rows, a total per currency.
-  await expect(page.getByTestId("list-count")).toContainText("60");
-  const totals = await page.getByTestId("list-total").allTextContents();
+  await reloadUntil(page, () => expect(page.getByTestId("summary-row").first()).toBeVisible({ timeout: 1_000 }), 120_000);
+  // The last 30 local days of both marketplaces of the store (JP and AU), a total per currency, a chart.
+  await expect(page.getByTestId("summary-count")).toContainText("60 marketplace days");
+  const totals = await page.getByTestId("summary-currency-total").allTextContents();
   expect(totals.map((line) => line.match(/^Total \((JPY|AUD)\)/)?.[1]).sort()).toEqual(["AUD", "JPY"]);
+  await expect(page.getByTestId("summary-chart").locator(".recharts-line")).toHaveCount(2);
+  await expect(page.getByTestId("summary-total-base")).toContainText("$");
 
-  // Ten days ago in Japan, as Amazon's Sales API answers for it (the sandbox Amazon, asked directly).
+  // Ten days ago in Japan, as the sandbox Amazon holds it: its Sales API figures, its orders, the ECB's rates.
   const day = new Date(Date.now() + 9 * 3_600_000 - 10 * 86_400_000).toISOString().slice(0, 10);
-  const jp = await page.getByLabel("Marketplace").locator("option", { hasText: "JP" }).getAttribute("value");
-  await page.getByLabel("Marketplace").selectOption(jp!);
-  await expect(page).toHaveURL(new RegExp(`scope=${jp}`));
-  await page.getByLabel("Search").fill(day);
-  await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByTestId("list-row")).toHaveCount(1);
-  const cells = await page.getByTestId("list-row").first().evaluate((tr) => [...tr.children].map((td) => td.textContent!.trim()));
   const amazon = "http://127.0.0.1:8310";
   const state = (await (await fetch(`${amazon}/__sandbox/state`)).json()) as { sellers: { sellerId: string; name: string }[] };
   const seller = state.sellers.find((s) => s.name === "Sandbox Japan KK")!;
@@ -235,8 +230,63 @@ test("the same store's sales as Amazon reports them: every marketplace's days, t
   const query = new URLSearchParams({ marketplaceIds: "A1VC38T7YXB528", interval, granularity: "Day", granularityTimeZone: "Asia/Tokyo" });
   const figures = (await (await fetch(`${amazon}/sales/v1/orderMetrics?${query}`, { headers: { "x-amz-access-token": token } })).json()) as { payload: { orderCount: number; unitCount: number; totalSales: { amount: string } }[] };
   const truth = figures.payload[0]!;
-  expect([cells[0], cells[1], cells[2], cells[4]]).toEqual(["JP", day, String(truth.orderCount), String(truth.unitCount)]);
+  const held = (await (await fetch(`${amazon}/__sandbox/truth/orders?${new URLSearchParams({ sellerId: seller.sellerId, marketplaceId: "A1VC38T7YXB528", from: `${day}T00:00:00+09:00`, to: `${next}T00:00:00+09:00` })}`)).json()) as { orders: { OrderStatus: string }[] };
+  const notCancelled = held.orders.filter((o) => o.OrderStatus !== "Canceled").length;
+  expect(notCancelled).toBe(truth.orderCount);
+  const ecb = await (await fetch(`${amazon}/stats/eurofxref/eurofxref-hist-90d.xml`)).text();
+  const rate = (currency: string) => {
+    // The last rate the ECB published on or before the day (the feed lists the newest day first).
+    for (const [, time, cubes] of ecb.matchAll(/<Cube time='([\d-]+)'>([\s\S]*?)<\/Cube>/g))
+      if (time! <= day) return Number(new RegExp(`currency='${currency}' rate='([\\d.]+)'`).exec(cubes!)![1]);
+    throw new Error(`no ${currency} rate before ${day}`);
+  };
+  const inDollars = (Number(truth.totalSales.amount) / rate("JPY")) * rate("USD");
+
+  const jp = await page.getByLabel("Marketplace").locator("option", { hasText: "JP" }).getAttribute("value");
+  await page.getByLabel("Marketplace").selectOption(jp!);
+  await expect(page).toHaveURL(new RegExp(`scope=${jp}`));
+  const row = page.getByTestId("summary-row").filter({ hasText: day });
+  // Our side of the day arrives with the historical orders; once it has, the day ties out.
+  await reloadUntil(page, () => expect(row).toHaveAttribute("data-tie-out", "matches", { timeout: 1_000 }), 240_000);
+  const cells = await row.evaluate((tr) => [...tr.children].map((td) => td.textContent!.trim()));
+  expect(cells.slice(0, 6)).toEqual(["JP", day, String(truth.orderCount), String(notCancelled), String(truth.unitCount), String(truth.unitCount)]);
   expect(Number(cells[6]!.replace(/[^\d.]/g, ""))).toBe(Number(truth.totalSales.amount));
+  expect(Math.abs(Number(cells[9]!.replace(/[^\d.]/g, "")) - inDollars)).toBeLessThanOrEqual(0.005);
+  await expect(row.getByTestId("tie-out")).toHaveText("Matches");
+
+  // The export: exactly the marketplace's 30 days, the day with Amazon's figures and ours.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-csv").click();
+  const lines = (await readFile(await (await download).path(), "utf8")).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  expect(lines[0]).toMatch(/^Marketplace,Day,Currency,Amazon orders,Your orders,Order gap,/);
+  expect(lines.slice(1)).toHaveLength(30);
+  expect(lines.find((l) => l.startsWith(`JP,${day},JPY,`))).toContain(`,${truth.orderCount},${notCancelled},0,${truth.unitCount},${truth.unitCount},0,`);
+
+  // The refresh icon fetches the last 3 days at once, and the page says so.
+  await page.getByTestId("refresh-recent").click();
+  await expect(page.getByTestId("refresh-status")).toHaveText("Refreshing the last 3 days from Amazon…");
+  await expect(page.getByTestId("refresh-status")).toHaveText("", { timeout: 60_000 });
+  await expect(page.getByTestId("freshness-row").filter({ hasText: "JP" }).locator("td").nth(2)).toContainText(/just now|1 minute ago/);
+
+  // In euros, once the organization's base currency is the euro.
+  await page.goto("/settings/organization");
+  await page.getByLabel("Base currency").selectOption("EUR");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved.");
+  await page.goto("/sales-summary");
+  await expect(page.getByText("Amazon's sales (EUR)")).toBeVisible();
+  await expect(page.getByTestId("summary-total-base")).toContainText("€");
+
+  // A viewer sees the figures and the icon, but cannot click it; the server refuses the call itself.
+  const link = await inviteLink(page, "Viewer");
+  const viewer = await joinWithLink(browser, link, newUser());
+  await viewer.page.goto("/sales-summary");
+  await expect(viewer.page.getByTestId("summary-row").first()).toBeVisible();
+  await expect(viewer.page.getByTestId("refresh-recent")).toBeDisabled();
+  await expect(viewer.page.getByTestId("refresh-status")).toContainText("an operator, admin or owner can refresh them");
+  const refused = await viewer.page.request.post("/api/trpc/salesSummary.refresh", { data: { json: null }, headers: { "content-type": "application/json" } });
+  expect(refused.status()).toBe(403);
+  await viewer.context.close();
 });
 
 test("the same store's listings and order history: filters, search and an export of what the page shows", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 let counter = 0;
 
@@ -80,4 +80,27 @@ export async function reloadUntil(page: Page, check: () => Promise<void>, timeou
     await page.reload();
     await check();
   }).toPass({ timeout, intervals: [3_000] });
+}
+
+/** Creates an invitation link for a role on the team page (as an owner or admin). */
+export async function inviteLink(page: Page, role: string, email = "") {
+  await page.goto("/settings/team");
+  if (email) await page.getByLabel("Email (optional)").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  return page.getByTestId("invitation-link").inputValue();
+}
+
+/** A new user who signs up through an invitation link and accepts it, in a browser context of their own. */
+export async function joinWithLink(browser: Browser, link: string, user: TestUser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await submitSignUp(page, user, { navigate: false });
+  // Sign-up returns to the invitation, now signed in.
+  await expect(page).toHaveURL(/\/invite\//);
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page).toHaveURL(/\/sales-summary$/);
+  return { context, page };
 }

@@ -1,26 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newUser, signUp, submitSignUp, type TestUser } from "./fixtures";
-
-async function inviteLink(page: Page, role: string, email = "") {
-  await page.goto("/settings/team");
-  if (email) await page.getByLabel("Email (optional)").fill(email);
-  await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
-  await page.getByRole("button", { name: "Create invitation link" }).click();
-  return page.getByTestId("invitation-link").inputValue();
-}
-
-async function joinWithLink(browser: Browser, link: string, user: TestUser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await submitSignUp(page, user, { navigate: false });
-  // Sign-up returns to the invitation, now signed in.
-  await expect(page).toHaveURL(/\/invite\//);
-  await page.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(page).toHaveURL(/\/sales-summary$/);
-  return { context, page };
-}
+import { expect, test } from "@playwright/test";
+import { inviteLink, joinWithLink, newUser, signUp } from "./fixtures";
 
 test("an owner invites a member by link, who joins the organization", async ({ page, browser }) => {
   const owner = newUser();

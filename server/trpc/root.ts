@@ -4,6 +4,7 @@ import { advertisingRouter } from "./routers/advertising";
 import { amazonRouter } from "./routers/amazon";
 import { ordersRouter } from "./routers/orders";
 import { runsRouter } from "./routers/runs";
+import { salesSummaryRouter } from "./routers/sales-summary";
 import { syncRouter } from "./routers/sync";
 import { invitationRouter } from "./routers/invitation";
 import { listsRouter } from "./routers/lists";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   advertising: advertisingRouter,
   orders: ordersRouter,
   lists: listsRouter,
+  salesSummary: salesSummaryRouter,
   runs: runsRouter,
 });
 
