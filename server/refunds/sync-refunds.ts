@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "~/db/client";
-import { storeMarketplaces } from "~/db/schema";
+import { orders, storeMarketplaces } from "~/db/schema";
 import { QuotaWaitError, type AmazonCaller } from "~/server/amazon/request";
 import { BACKFILL } from "~/server/sync/kit/definition";
 import type { RunPlan } from "~/server/sync/kit/plan";
@@ -73,13 +73,30 @@ async function marketplacesOf(db: Database, plan: RunPlan): Promise<RefundMarket
 
 const keyOf = (r: RefundItemRow) => `${r.storeMarketplaceId}|${r.amazonOrderId}|${r.postedAt.getTime()}|${r.adjustmentItemId}`;
 
+/**
+ * The marketplace of each refund: the one its `MarketplaceName` names, else that of its order if the product
+ * synced it under a name Amazon spells otherwise. A refund of neither — a non-Amazon channel ("Non-Amazon",
+ * multi-channel fulfillment) — has no order the product ever syncs, and nothing to be shown with: left out.
+ */
+async function marketplacesOfRefunds(db: Database, events: AmazonRefundEvent[], marketplaces: RefundMarketplace[]) {
+  const named = new Map(events.map((e) => [e, marketplaceNamed(marketplaces, e.MarketplaceName)]));
+  const unnamed = [...new Set(events.filter((e) => !named.get(e)).map((e) => e.AmazonOrderId))];
+  if (unnamed.length) {
+    const found = await db
+      .select({ id: orders.amazonOrderId, marketplace: orders.storeMarketplaceId })
+      .from(orders)
+      .where(and(inArray(orders.storeMarketplaceId, marketplaces.map((m) => m.id)), inArray(orders.amazonOrderId, unnamed)));
+    const byOrder = new Map(found.map((f) => [f.id, marketplaces.find((m) => m.id === f.marketplace)]));
+    for (const e of events) if (!named.get(e)) named.set(e, byOrder.get(e.AmazonOrderId));
+  }
+  return named;
+}
+
 /** The page's refunds as rows: each item once (a repeated identical one is the same refund), refused when two differ. */
-function rowsOf(events: AmazonRefundEvent[], marketplaces: RefundMarketplace[]): RefundItemRow[] {
+function rowsOf(events: AmazonRefundEvent[], marketplaceOf: Map<AmazonRefundEvent, RefundMarketplace | undefined>): RefundItemRow[] {
   const rows = new Map<string, RefundItemRow>();
   for (const event of events) {
-    // A refund of another seller account's marketplace, or of a non-Amazon channel ("Non-Amazon", multi-channel
-    // fulfillment): no order of it is ever synced here, so there is nothing to show it with.
-    const marketplace = marketplaceNamed(marketplaces, event.MarketplaceName);
+    const marketplace = marketplaceOf.get(event);
     if (!marketplace) continue;
     for (const row of refundRows(event, marketplace)) {
       const key = keyOf(row);
@@ -134,7 +151,7 @@ export async function syncRefundEvents(caller: AmazonCaller, plan: RunPlan, next
       if (error instanceof QuotaWaitError && pages > 0) break;
       throw error;
     }
-    written += await storeRefunds(caller.db, plan, rowsOf(page.refunds, marketplaces));
+    written += await storeRefunds(caller.db, plan, rowsOf(page.refunds, await marketplacesOfRefunds(caller.db, page.refunds, marketplaces)));
     cursor = page.nextToken ? { span: cursor.span, token: page.nextToken } : cursor.span + 1 < spans.length ? { span: cursor.span + 1, token: null } : null;
   }
   if (plan.window === BACKFILL && cursor) {

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { orderItems, orders, storeMarketplaces, syncRuns } from "~/db/schema";
@@ -224,21 +224,39 @@ describe("refund orders", () => {
     expect(withProduct!.asin).toMatch(/^B0/);
   });
 
+  /** A run's plan listing the last `days` days, for calling the listing's steps directly. */
+  const recentPlan = (days = 2): RunPlan => ({
+    task: "refund-orders", window: "recent", trigger: "manual", runId: "test", scope,
+    today: localToday(scope.timeZone, new Date()), days: [localToday(scope.timeZone, new Date(Date.now() - days * 86_400_000))],
+    startedAt: new Date().toISOString(), resumeFrom: null,
+  });
+  /** A caller whose Finances answers pass through `change` on their way. */
+  const garbling = (change: (body: string) => string) => ({
+    ...callerFor(ctx.t.db, scope),
+    fetch: (async (url: string | URL | Request, init?: RequestInit) => {
+      const response = await fetch(url, init);
+      if (!String(url).includes("/finances/")) return response;
+      return new Response(change(await response.text()), { status: response.status, headers: response.headers });
+    }) as typeof fetch,
+  });
+
+  it("keeps a refund whose marketplace Amazon names otherwise under its synced order's marketplace", { timeout: 60_000 }, async () => {
+    const plan = recentPlan(30);
+    // A refund of a synced order that a listing of the last 30 days reads.
+    const [kept] = await ctx.t.db.select().from(refunds).where(gte(refunds.postedAt, new Date(Date.now() - 29 * 86_400_000))).orderBy(refunds.amazonOrderId).limit(1);
+    expect(kept).toBeDefined();
+    await ctx.t.db.delete(refundItems).where(eq(refundItems.amazonOrderId, kept!.amazonOrderId));
+    ctx.amazon.sandbox.quotas.reset();
+    let next: string | null = null;
+    do next = (await syncRefundEvents(garbling((body) => body.replaceAll(/"MarketplaceName":"[^"]*"/g, '"MarketplaceName":"Amazon"')), plan, next)).nextToken;
+    while (next);
+    const [back] = await ctx.t.db.select().from(refunds).where(eq(refunds.amazonOrderId, kept!.amazonOrderId));
+    expect(back).toEqual(kept);
+  });
+
   it("an answer Amazon garbles is refused in plain words and writes nothing", { timeout: 60_000 }, async () => {
     const before = await checksum();
-    const plan: RunPlan = {
-      task: "refund-orders", window: "recent", trigger: "manual", runId: "test", scope,
-      today: localToday(scope.timeZone, new Date()), days: [localToday(scope.timeZone, new Date(Date.now() - 2 * 86_400_000))],
-      startedAt: new Date().toISOString(), resumeFrom: null,
-    };
-    const garbling = (change: (body: string) => string) => ({
-      ...callerFor(ctx.t.db, scope),
-      fetch: (async (url: string | URL | Request, init?: RequestInit) => {
-        const response = await fetch(url, init);
-        if (!String(url).includes("/finances/")) return response;
-        return new Response(change(await response.text()), { status: response.status, headers: response.headers });
-      }) as typeof fetch,
-    });
+    const plan = recentPlan();
     ctx.amazon.sandbox.quotas.reset();
     await expect(syncRefundEvents(garbling((body) => body.slice(0, body.length / 2)), plan, null)).rejects.toThrow(/^Amazon's financial events answer is not valid JSON/);
     // A refund whose amount is text, not the number Amazon's model says.
