@@ -43,7 +43,21 @@ function truthOrders(ctx: Ctx): Reply {
     for (const o of ctx.sb.world.ordersPurchasedBetween(seller, mustMarketplace(id), from, to)) {
       const j = v0Order(o, now);
       j.items = o.lines.map((l) => ({ orderItemId: l.orderItemId, sku: l.product.sku, asin: l.product.asin, quantity: l.quantity, itemPrice: formatMinor(l.itemPrice, o.marketplace.currency), itemTax: formatMinor(l.itemTax, o.marketplace.currency) }));
-      j.financialEvents = eventsOf(o, now).map((e) => ({ kind: e.kind, postedDate: isoZ(e.postedMs), items: e.items.map((i) => ({ sku: i.line.product.sku, quantity: i.quantity, charges: i.charges.map((c) => ({ type: c.type, amount: formatMinor(c.amount, o.marketplace.currency) })), fees: i.fees.map((f) => ({ type: f.type, amount: formatMinor(f.amount, o.marketplace.currency) })) })) }));
+      // The events Finances shows now (each appears some hours after its posting, as Amazon's do).
+      j.financialEvents = eventsOf(o, now).map((e) => ({
+        kind: e.kind,
+        postedDate: isoZ(e.postedMs),
+        marketplaceName: o.marketplace.name,
+        items: e.items.map((i) => ({
+          sku: i.line.product.sku,
+          orderItemId: i.line.orderItemId,
+          ...(i.adjustmentItemId ? { adjustmentItemId: i.adjustmentItemId } : {}),
+          quantity: i.quantity,
+          charges: i.charges.map((c) => ({ type: c.type, amount: formatMinor(c.amount, o.marketplace.currency) })),
+          fees: i.fees.map((f) => ({ type: f.type, amount: formatMinor(f.amount, o.marketplace.currency) })),
+          promotions: i.promotions.map((p) => ({ id: p.id, amount: formatMinor(p.amount, o.marketplace.currency) })),
+        })),
+      }));
       orders.push(j);
     }
   }

@@ -30,6 +30,7 @@ import { salesMetricsDaily } from "~/server/sync/tasks/sales-api/table";
 import { hashPassword } from "~/server/accounts/password";
 import type { Role } from "~/server/organizations/roles";
 import { createCaller } from "~/server/trpc/root";
+import { createRefunds } from "./refund-factories";
 
 export const TEST_PASSWORD = "factory-password-42";
 let passwordHash: Promise<string> | undefined;
@@ -237,6 +238,7 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
     })),
   );
   await createProducts(db, store, seed, tag);
+  await createRefunds(db, store, seed, tag, orderIds);
   const month = `${days[0]!.slice(0, 7)}-01`;
   await db.insert(storageFees).values({
     organizationId,

@@ -32,6 +32,10 @@ function cell(c: Column, row: Page["rows"][number]): string {
   }
 }
 
+/** A filter's options, with the value the page applies even when no row has it now (an open set's value). */
+const withChosen = (options: Page["filters"][number]["options"], chosen: string | undefined) =>
+  chosen && !options.some((o) => o.value === chosen) ? [{ value: chosen, label: chosen }, ...options] : options;
+
 const numeric = (c: Column) => c.kind === "int" || c.kind === "money" || c.kind === "decimal";
 
 /** A picture's alt text: the first of its describing columns the row has (a product's title, else its SKU). */
@@ -128,7 +132,7 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
         {data.filters.map((f) => (
           <select key={f.key} aria-label={f.label} className="input w-auto py-1" value={input.filters?.[f.key] ?? ""} onChange={(e) => filters.set({ [f.key]: e.target.value })}>
             <option value="">Any {f.label.toLowerCase()}</option>
-            {f.options.map((o) => (
+            {withChosen(f.options, input.filters?.[f.key]).map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>

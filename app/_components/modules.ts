@@ -34,6 +34,14 @@ export const MODULES: ModuleInfo[] = [
     needs: "store",
   },
   {
+    href: "/refunds",
+    label: "Refunds",
+    group: "Business",
+    description:
+      "Every refund of your orders with its fee details per item — principal, tax, shipping, promotion, commission returned, refund commission — the refund amount, fees and what you pay, with the return's reason and status.",
+    needs: "store",
+  },
+  {
     href: "/products",
     label: "Products",
     group: "Business",

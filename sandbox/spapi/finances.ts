@@ -8,9 +8,11 @@ import type { Marketplace } from "../world/marketplaces";
 import type { FinancialEvent } from "../world/finances";
 import { eventsOf } from "../world/finances";
 import { MAX_REFUND_LAG_MS } from "../world/orders";
-import { intParam, sellerOf, timeParam } from "./common";
 
-const LISTS = ["ShipmentEventList", "ShipmentSettleEventList", "RefundEventList", "GuaranteeClaimEventList", "ChargebackEventList", "PayWithAmazonEventList", "ServiceProviderCreditEventList", "RetrochargeEventList", "RentalTransactionEventList", "ProductAdsPaymentEventList", "ServiceFeeEventList", "SellerDealPaymentEventList", "DebtRecoveryEventList", "LoanServicingEventList", "AdjustmentEventList", "SAFETReimbursementEventList", "SellerReviewEnrollmentPaymentEventList", "FBALiquidationEventList", "CouponPaymentEventList", "ImagingServicesFeeEventList", "NetworkComminglingTransactionEventList", "AffordabilityExpenseEventList", "AffordabilityExpenseReversalEventList", "RemovalShipmentEventList", "RemovalShipmentAdjustmentEventList", "TrialShipmentEventList", "TDSReimbursementEventList", "AdhocDisbursementEventList", "TaxWithholdingEventList", "ChargeRefundEventList", "FailedAdhocDisbursementEventList", "ValueAddedServiceChargeEventList", "CapacityReservationBillingEventList"];
+// Every list of the model's FinancialEvents, in its order: Amazon sends them all, empty ones included.
+import { decodeToken, encodeToken, intParam, sellerOf, timeParam } from "./common";
+
+const LISTS = ["ShipmentEventList", "ShipmentSettleEventList", "RefundEventList", "GuaranteeClaimEventList", "EBTRefundReimbursementOnlyEventList", "ChargebackEventList", "PayWithAmazonEventList", "ServiceProviderCreditEventList", "RetrochargeEventList", "RentalTransactionEventList", "ProductAdsPaymentEventList", "ServiceFeeEventList", "SellerDealPaymentEventList", "DebtRecoveryEventList", "LoanServicingEventList", "AdjustmentEventList", "SAFETReimbursementEventList", "SellerReviewEnrollmentPaymentEventList", "FBALiquidationEventList", "CouponPaymentEventList", "ImagingServicesFeeEventList", "NetworkComminglingTransactionEventList", "AffordabilityExpenseEventList", "AffordabilityExpenseReversalEventList", "RemovalShipmentEventList", "RemovalShipmentAdjustmentEventList", "TrialShipmentEventList", "TDSReimbursementEventList", "AdhocDisbursementEventList", "TaxWithholdingEventList", "ChargeRefundEventList", "FailedAdhocDisbursementEventList", "ValueAddedServiceChargeEventList", "CapacityReservationBillingEventList"];
 
 function eventJson(e: FinancialEvent): Record<string, unknown> {
   const cur = e.order.marketplace.currency;
@@ -22,7 +24,7 @@ function eventJson(e: FinancialEvent): Record<string, unknown> {
     const fees = i.fees.map((f) => ({ FeeType: f.type, FeeAmount: amt(f.amount) }));
     const promos = i.promotions.map((p) => ({ PromotionType: "PromotionMetaDataDefinitionValue", PromotionId: p.id, PromotionAmount: amt(p.amount) }));
     if (refund) {
-      it.OrderAdjustmentItemId = `${i.line.orderItemId.slice(0, 8)}R${i.line.orderItemId.slice(9)}`;
+      if (i.adjustmentItemId) it.OrderAdjustmentItemId = i.adjustmentItemId;
       it.ItemChargeAdjustmentList = charges;
       it.ItemFeeAdjustmentList = fees;
       if (promos.length) it.PromotionAdjustmentList = promos;
@@ -66,21 +68,29 @@ function payload(events: Posted[]): Record<string, unknown> {
   return fe;
 }
 
+/**
+ * Events posted in [PostedAfter, PostedBefore), oldest first, as Finances shows them when the listing's first
+ * page is asked for: the pages of one listing (its NextToken) read the same moment, so an event that becomes
+ * visible meanwhile neither shifts a page nor repeats one — it shows in the next listing of its period.
+ */
 function listFinancialEvents(ctx: Ctx): Reply {
   const seller = sellerOf(ctx);
   const now = ctx.sb.clock.now();
-  let q: { after: number; before: number; size: number };
+  let q: { after: number; before: number; size: number; asOf: number };
   let offset = 0;
   const token = ctx.query.get("NextToken");
   if (token) {
-    try { ({ q, o: offset } = JSON.parse(Buffer.from(token, "base64url").toString()) as { q: typeof q; o: number }); } catch { throw spError(400, "InvalidInput", "Invalid NextToken"); }
+    try {
+      ({ q, o: offset } = JSON.parse(Buffer.from(token, "base64url").toString()) as { q: typeof q; o: number });
+      if (typeof q.asOf !== "number" || typeof offset !== "number") throw new Error("token");
+    } catch { throw spError(400, "InvalidInput", "Invalid NextToken"); }
   } else {
     const after = timeParam(ctx, "PostedAfter");
     if (after === undefined) throw spError(400, "InvalidInput", "PostedAfter is required");
     const before = timeParam(ctx, "PostedBefore") ?? now - 2 * MINUTE;
     if (after > now - 2 * MINUTE || before > now - 2 * MINUTE) throw spError(400, "InvalidInput", "Date must be no later than 2 minutes before the time the request was submitted.");
     if (after >= before) throw spError(400, "InvalidInput", "PostedAfter must be before PostedBefore");
-    q = { after, before, size: intParam(ctx, "MaxResultsPerPage", 100, 1, 100) };
+    q = { after, before, size: intParam(ctx, "MaxResultsPerPage", 100, 1, 100), asOf: now };
   }
   // A span over 180 days answers empty, like Amazon.
   if (q.before - q.after > 180 * DAY) return { status: 200, body: { payload: { FinancialEvents: payload([]) } } };
@@ -88,12 +98,12 @@ function listFinancialEvents(ctx: Ctx): Reply {
   const catalog = ctx.sb.world.catalog(seller);
   for (const mp of ctx.sb.world.marketplaces(seller)) {
     for (const o of ctx.sb.world.ordersPurchasedBetween(seller, mp, q.after - MAX_REFUND_LAG_MS, q.before)) {
-      for (const e of eventsOf(o, now)) if (e.postedMs >= q.after && e.postedMs < q.before) events.push({ ms: e.postedMs, key: `${e.order.amazonOrderId}${e.kind}`, kind: "order", e });
+      for (const e of eventsOf(o, q.asOf)) if (e.postedMs >= q.after && e.postedMs < q.before) events.push({ ms: e.postedMs, key: `${e.order.amazonOrderId}${e.kind}`, kind: "order", e });
     }
-    const last = localDay(Math.min(q.before, now) - 1, mp.timezone);
+    const last = localDay(Math.min(q.before, q.asOf) - 1, mp.timezone);
     for (let d = localDay(q.after, mp.timezone); d <= last; d = addDays(d, 1)) {
       for (const x of reimbursementsOnDay(ctx.sb.seed, seller, mp, catalog, d)) {
-        if (x.qtyCash > 0 && x.approvalMs >= q.after && x.approvalMs < q.before && x.approvalMs <= now) events.push({ ms: x.approvalMs, key: `R${x.id}`, kind: "adjustment", x, mp });
+        if (x.qtyCash > 0 && x.approvalMs >= q.after && x.approvalMs < q.before && x.approvalMs <= q.asOf) events.push({ ms: x.approvalMs, key: `R${x.id}`, kind: "adjustment", x, mp });
       }
     }
   }
@@ -104,13 +114,21 @@ function listFinancialEvents(ctx: Ctx): Reply {
   return { status: 200, body: { payload: p } };
 }
 
+/** Every event of one order Finances shows now; an id not in Amazon's 3-7-7 form is refused as Amazon does. */
 function listByOrder(ctx: Ctx): Reply {
   const seller = sellerOf(ctx);
   const id = ctx.params.orderId ?? "";
+  if (!/^\d{3}-\d{7}-\d{7}$/.test(id)) throw spError(400, "InvalidInput", "Bad order ID provided.");
+  const token = ctx.query.get("NextToken");
   const size = intParam(ctx, "MaxResultsPerPage", 100, 1, 100);
-  const o = /^\d{3}-\d{7}-\d{7}$/.test(id) ? ctx.sb.world.findOrder(seller, id, ctx.sb.clock.now()) : undefined;
-  const events = o ? eventsOf(o, ctx.sb.clock.now()).slice(0, size) : [];
-  return { status: 200, body: { payload: { FinancialEvents: payload(events.map((e) => ({ ms: e.postedMs, key: e.kind, kind: "order" as const, e }))) } } };
+  const offset = token ? decodeToken(token, id) : 0;
+  const now = ctx.sb.clock.now();
+  const o = ctx.sb.world.findOrder(seller, id, now);
+  const events = o ? eventsOf(o, now) : [];
+  const slice = events.slice(offset, offset + size);
+  const p: Record<string, unknown> = { FinancialEvents: payload(slice.map((e) => ({ ms: e.postedMs, key: e.kind, kind: "order" as const, e }))) };
+  if (offset + size < events.length) p.NextToken = encodeToken(id, offset + size);
+  return { status: 200, body: { payload: p } };
 }
 
 export const financesRoutes: Route[] = [

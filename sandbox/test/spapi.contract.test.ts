@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../index";
+import { refundEvent } from "../world/finances";
 import { type AnyJson, documentedParams, FIXED_NOW, spGet, spToken, testSandbox, validateResponse } from "./helpers";
 
 let sb: RunningSandbox;
@@ -130,13 +131,43 @@ describe("finances v0", () => {
     expect(adjustments.map((a) => a.AdjustmentItemList[0].TransactionNumber).sort()).toEqual(cash.map((r) => r["reimbursement-id"]).sort());
   });
 
-  it("by order id", async () => {
-    const o = await spGet(sb, token, `/orders/v0/orders?MarketplaceIds=${US}&CreatedAfter=${iso(FIXED_NOW.getTime() - 10 * DAY)}&OrderStatuses=Shipped&MaxResultsPerPage=1`);
+  it("by order id: the order's events Finances shows, paged; a malformed id refused as Amazon does", async () => {
+    // Shipped well before now: its shipment event is past Finances' lag of up to 48 hours.
+    const o = await spGet(sb, token, `/orders/v0/orders?MarketplaceIds=${US}&CreatedAfter=${iso(FIXED_NOW.getTime() - 10 * DAY)}&CreatedBefore=${iso(FIXED_NOW.getTime() - 6 * DAY)}&OrderStatuses=Shipped&MaxResultsPerPage=1`);
     const id = o.body.payload.Orders[0].AmazonOrderId;
     const b = await check(M, "/finances/v0/orders/{orderId}/financialEvents", `/finances/v0/orders/${id}/financialEvents?MaxResultsPerPage=10`);
     expect(b.payload.FinancialEvents.ShipmentEventList[0].AmazonOrderId).toBe(id);
     const charges = b.payload.FinancialEvents.ShipmentEventList[0].ShipmentItemList[0].ItemChargeList;
     expect(charges.find((c: AnyJson) => c.ChargeType === "Principal").ChargeAmount.CurrencyCode).toBe("USD");
+    const bad = await check(M, "/finances/v0/orders/{orderId}/financialEvents", "/finances/v0/orders/BAD-ORDER/financialEvents", 400);
+    expect(bad.errors[0]).toMatchObject({ code: "InvalidInput", message: "Bad order ID provided." });
+  });
+
+  it("a refund: principal, tax and shipping back, promotion reversed, commission returned less the refund fee; shown only some hours after its posting", async () => {
+    const truth = await (await fetch(`${sb.origin}/__sandbox/truth/orders?marketplaceId=${US}&from=${iso(FIXED_NOW.getTime() - 90 * DAY)}`)).json();
+    type TruthEvent = { kind: string; postedDate: string; items: { adjustmentItemId?: string; charges: { type: string }[]; fees: { type: string }[] }[] };
+    const refunded = (truth.orders as { AmazonOrderId: string; financialEvents: TruthEvent[] }[]).filter((x) => x.financialEvents.some((e) => e.kind === "Refund"));
+    expect(refunded.length).toBeGreaterThan(0);
+    const one = refunded[0]!;
+    const b = await check(M, "/finances/v0/orders/{orderId}/financialEvents", `/finances/v0/orders/${one.AmazonOrderId}/financialEvents`);
+    const refund = b.payload.FinancialEvents.RefundEventList[0];
+    expect(refund.MarketplaceName).toBe("Amazon.com");
+    const item = refund.ShipmentItemAdjustmentList[0];
+    expect(item.OrderAdjustmentItemId).toMatch(/^\d{14}$/);
+    expect(item.ItemChargeAdjustmentList.map((c: AnyJson) => c.ChargeType)).toEqual(expect.arrayContaining(["Principal", "Tax"]));
+    expect(item.ItemChargeAdjustmentList.every((c: AnyJson) => c.ChargeAmount.CurrencyAmount <= 0)).toBe(true);
+    expect(item.ItemFeeAdjustmentList.map((f: AnyJson) => f.FeeType)).toEqual(["Commission", "RefundCommission"]);
+    // A refund posted in the last two days may not be in Finances yet: neither by order nor in the truth.
+    const now = sb.sandbox.clock.now();
+    const world = sb.sandbox.world;
+    const seller = world.sellers[0]!;
+    const late = [...world.ordersPurchasedBetween(seller, world.marketplaces(seller)[0]!, now - 40 * DAY, now)]
+      .map((x) => refundEvent(x))
+      .find((e) => e !== undefined && e.postedMs <= now && e.visibleMs > now)!;
+    expect(late).toBeDefined();
+    const hidden = await check(M, "/finances/v0/orders/{orderId}/financialEvents", `/finances/v0/orders/${late.order.amazonOrderId}/financialEvents`);
+    expect(hidden.payload.FinancialEvents.RefundEventList).toEqual([]);
+    expect(refunded.map((x) => x.AmazonOrderId)).not.toContain(late.order.amazonOrderId);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable, PgView } from "drizzle-orm/pg-core";
 
 /** How a column's values read, for sorting, totals, display and CSV. */
 export type ColumnKind = "text" | "code" | "int" | "decimal" | "money" | "day" | "month" | "instant" | "image";
@@ -31,12 +31,14 @@ export type ListColumn = ValueColumn | ImageColumn;
 /**
  * A filter with a fixed set of values (a listing's status, who fulfills it). Its key is also its URL
  * parameter, so the page and its CSV export read the same choice; a value outside `options` is refused.
+ * `options: "distinct"` is for an open set Amazon defines (a return's reason): the values the organization's
+ * rows hold are offered, and any value (of at most 60 characters) is accepted, matching exactly.
  */
 export interface ListFilter {
   key: string;
   label: string;
   column: PgColumn;
-  options: readonly { value: string; label: string }[];
+  options: readonly { value: string; label: string }[] | "distinct";
 }
 
 /**
@@ -49,7 +51,8 @@ export interface ListDefinition {
   title: string;
   /** The sync task that fills it, for the honest empty state (not run yet, no data, failed). */
   task: string;
-  table: PgTable;
+  /** The synced table, or a view joining what the page shows with it (refunds with their orders' products). */
+  table: PgTable | PgView;
   organization: PgColumn;
   /**
    * What each row belongs to: a store marketplace (its store_marketplaces.id), or a whole store (its

@@ -2,13 +2,18 @@ import type { ListDefinition } from "./definition";
 
 /**
  * What the browser needs of a list's definition to draw it — its scope, date filter, enumerated filters
- * and columns — without the Drizzle columns behind them.
+ * (with the values a filter over an open set offers, read from the organization's rows) and columns —
+ * without the Drizzle columns behind them.
  */
-export function describeList(list: ListDefinition) {
+export function describeList(list: ListDefinition, distinctValues: Record<string, string[]> = {}) {
   return {
     scopeKind: list.scope.kind,
     hasDay: list.day !== undefined,
-    filters: (list.filters ?? []).map(({ key, label, options }) => ({ key, label, options })),
+    filters: (list.filters ?? []).map(({ key, label, options }) => ({
+      key,
+      label,
+      options: options === "distinct" ? (distinctValues[key] ?? []).map((value) => ({ value, label: value })) : options,
+    })),
     columns: list.columns.map((c) => ({
       key: c.key,
       label: c.label,

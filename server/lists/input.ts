@@ -26,7 +26,7 @@ export const listFilters = z
     for (const [key, value] of Object.entries(f.filters ?? {})) {
       const filter = declared.find((d) => d.key === key);
       if (!filter) ctx.addIssue({ code: "custom", path: ["filters", key], message: `This list has no filter "${key}".` });
-      else if (!filter.options.some((o) => o.value === value))
+      else if (filter.options !== "distinct" && !filter.options.some((o) => o.value === value))
         ctx.addIssue({
           code: "custom",
           path: ["filters", key],

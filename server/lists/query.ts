@@ -89,6 +89,23 @@ export async function listScopes(db: Database, list: ListDefinition, organizatio
     .orderBy(asc(storeMarketplaces.countryCode));
 }
 
+/** The values the organization's rows hold for each of the list's open-set filters (at most 200 each). */
+export async function listDistinctValues(db: Database, list: ListDefinition, organizationId: string): Promise<Record<string, string[]>> {
+  const open = (list.filters ?? []).filter((f) => f.options === "distinct");
+  const entries = await Promise.all(
+    open.map(async (f) => {
+      const rows = (await db
+        .selectDistinct({ value: sql<string>`${f.column}` })
+        .from(list.table)
+        .where(and(eq(list.organization, organizationId), sql`${f.column} is not null`))
+        .orderBy(sql`1`)
+        .limit(200)) as { value: string }[];
+      return [f.key, rows.map((r) => r.value)] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
 /** One page of the list as its filters select it, sorted, with the count and per-currency totals. */
 export async function listPage(db: Database, list: ListDefinition, organizationId: string, f: ListFilters & { page: number; pageSize: number }) {
   const filter = where(list, organizationId, f);

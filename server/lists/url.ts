@@ -8,7 +8,7 @@ const RANGE_IDS = new Set<string>(LIST_RANGES.map((r) => r.id));
 /** What of a list's definition its URL depends on: whether it has a date filter, and its own filters. */
 export interface ListUrlShape {
   hasDay: boolean;
-  filters: readonly { key: string; options: readonly { value: string }[] }[];
+  filters: readonly { key: string; options: readonly { value: string }[] | "distinct" }[];
 }
 
 /** A list's URL parameters: the common ones, then one per enumerated filter (named by its key). */
@@ -38,7 +38,9 @@ export function listFiltersFromUrl(url: ListUrl, defaultRange?: string, shape: L
   const v = listUrlValues(url, shape);
   const chosen = shape.filters.flatMap((f) => {
     const value = v.filters?.[f.key];
-    return value && f.options.some((o) => o.value === value) ? [[f.key, value] as const] : [];
+    if (!value) return [];
+    const fits = f.options === "distinct" ? value.trim().length <= 60 : f.options.some((o) => o.value === value);
+    return fits ? [[f.key, f.options === "distinct" ? value.trim() : value] as const] : [];
   });
   return {
     range: !shape.hasDay ? undefined : v.range && RANGE_IDS.has(v.range) ? v.range : defaultRange,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { orderItems, orders, storeMarketplaces, syncStates } from "~/db/schema";
+import { refundItems } from "~/server/sync/tasks/refund-orders/table";
 
 export interface OrderFilters {
   /** The last N local days of each order's own marketplace. */
@@ -52,6 +53,8 @@ export async function listOrders(db: Database, organizationId: string, f: OrderF
         units: sql<number | null>`case when ${orders.itemsSyncedFor} is null then null else
           (select coalesce(sum(i.quantity_ordered), 0)::int from ${orderItems} i where i.store_marketplace_id = ${orders.storeMarketplaceId} and i.amazon_order_id = ${orders.amazonOrderId}) end`,
         skus: sql<string>`(select string_agg(distinct i.seller_sku, ', ') from ${orderItems} i where i.store_marketplace_id = ${orders.storeMarketplaceId} and i.amazon_order_id = ${orders.amazonOrderId})`,
+        // Amazon's Finances booked a refund of it (the refunds sync): the Orders API never says so.
+        refunded: sql<boolean>`exists (select 1 from ${refundItems} r where r.store_marketplace_id = ${orders.storeMarketplaceId} and r.amazon_order_id = ${orders.amazonOrderId})`,
       })
       .from(orders)
       .innerJoin(storeMarketplaces, eq(storeMarketplaces.id, orders.storeMarketplaceId))

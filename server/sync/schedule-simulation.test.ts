@@ -157,7 +157,23 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   for (const r of olderSales) expect(r.days).toEqual([{ start: local(r.at).minus({ days: 29 }).toISODate()!, end: local(r.at).minus({ days: 2 }).toISODate()! }]);
   const oldest = sales.flatMap((r) => r.days!.map((d) => d.start)).sort()[0]!;
   expect(oldest >= local(start).minus({ days: 29 }).toISODate()!).toBe(true);
+  // Refunds, per seller account: the year of postings before authorization first; then every 30–60 minutes
+  // the last 3 local days (a run lists from 48 hours before where the last reached), and the FBA returns
+  // report once a day at or after 07:00 local.
+  const refundRuns = runs.filter((r) => r.task === "refund-orders");
+  expect(refundRuns[0]).toMatchObject({ window: "backfill", at: start });
+  expect([refundRuns[0]!.days![0]!.start, refundRuns[0]!.days!.at(-1)!.end]).toEqual(["2025-06-10", "2026-06-10"]);
+  const recentRefunds = refundRuns.filter((r) => r.window === "recent");
+  for (const gap of minutesBetween(recentRefunds)) expect(gap >= 30 && gap <= 60, String(gap)).toBe(true);
+  expect(recentRefunds.length).toBeGreaterThanOrEqual(48);
+  for (const r of recentRefunds) expect(r.days).toEqual([{ start: local(r.at).minus({ days: 2 }).toISODate()!, end: local(r.at).toISODate()! }]);
+  const returnReasons = refundRuns.filter((r) => r.window === "return-reasons");
+  expect(returnReasons.map((r) => local(r.at).toISODate())).toEqual(["2026-06-11", "2026-06-12"]);
+  for (const r of returnReasons) {
+    expect(local(r.at).hour).toBeGreaterThanOrEqual(7);
+    expect(r.days).toEqual(toWindows(Array.from({ length: 30 }, (_, i) => local(r.at).minus({ days: 29 - i }).toISODate()!), 31));
+  }
   expect(new Set(runs.map((r) => r.task))).toEqual(
-    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api"]),
+    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "refund-orders", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api"]),
   );
 });

@@ -110,6 +110,11 @@ export function OrdersView({ input }: { input: RouterInputs["orders"]["list"] })
                     ) : (
                       o.status
                     )}
+                    {o.refunded && (
+                      <Link href={`/refunds?range=all&q=${o.amazonOrderId}`} className="ml-1.5 rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-800" data-testid="order-refunded">
+                        Refunded
+                      </Link>
+                    )}
                   </td>
                   <td>{o.fulfillmentChannel === "AFN" ? "FBA" : o.fulfillmentChannel === "MFN" ? "Merchant" : (o.fulfillmentChannel ?? "—")}</td>
                   <td className="max-w-xs truncate text-xs">{o.skus ?? "—"}</td>

@@ -96,7 +96,8 @@ export async function planRun(
     .select({ window: syncStates.window, lastSucceededAt: syncStates.lastSucceededAt, resumeFrom: syncStates.resumeFrom })
     .from(syncStates)
     .where(and(eq(syncStates.task, task.key), inArray(syncStates.window, [request.window, BACKFILL]), eq(syncStates.scopeId, scope.scopeId)));
-  const resumeFrom = states.find((s) => s.window === request.window)?.resumeFrom ?? null;
+  // A window resumes where its last success said, or else where the backfill's did (its first run).
+  const resumeFrom = states.find((s) => s.window === request.window)?.resumeFrom ?? states.find((s) => s.window === BACKFILL)?.resumeFrom ?? null;
   const succeeded = states.find((s) => s.window === request.window)?.lastSucceededAt ?? states.find((s) => s.window === BACKFILL)?.lastSucceededAt;
   const lastSucceededDay = succeeded ? localToday(scope.timeZone, succeeded) : null;
   const days = windowDays(task, request.window, today, lastSucceededDay);

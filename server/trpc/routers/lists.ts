@@ -1,5 +1,5 @@
 import { describeList } from "~/server/lists/describe";
-import { listPage, listScopes } from "~/server/lists/query";
+import { listDistinctValues, listPage, listScopes } from "~/server/lists/query";
 import { daysOf, listPageInput } from "~/server/lists/input";
 import { listOf } from "~/server/lists/registry";
 import { listSyncState } from "~/server/lists/status";
@@ -11,11 +11,12 @@ export const listsRouter = createTRPCRouter({
     .input(listPageInput)
     .query(async ({ ctx, input }) => {
       const list = listOf(input.list)!;
-      const [page, sync, scopes] = await Promise.all([
+      const [page, sync, scopes, distinct] = await Promise.all([
         listPage(ctx.db, list, ctx.organizationId, { ...input, days: daysOf(input) }),
         listSyncState(ctx.db, ctx.organizationId, list.task),
         listScopes(ctx.db, list, ctx.organizationId),
+        listDistinctValues(ctx.db, list, ctx.organizationId),
       ]);
-      return { ...page, sync, scopes, ...describeList(list) };
+      return { ...page, sync, scopes, ...describeList(list, distinct) };
     }),
 });
