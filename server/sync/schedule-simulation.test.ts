@@ -158,6 +158,6 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   const oldest = sales.flatMap((r) => r.days!.map((d) => d.start)).sort()[0]!;
   expect(oldest >= local(start).minus({ days: 29 }).toISODate()!).toBe(true);
   expect(new Set(runs.map((r) => r.task))).toEqual(
-    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api"]),
+    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api", "inventory"]),
   );
 });
