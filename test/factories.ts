@@ -29,6 +29,7 @@ import { removalOrders } from "~/server/sync/tasks/removals/table";
 import { hashPassword } from "~/server/accounts/password";
 import type { Role } from "~/server/organizations/roles";
 import { createCaller } from "~/server/trpc/root";
+import { createInventory } from "./inventory-factories";
 
 export const TEST_PASSWORD = "factory-password-42";
 let passwordHash: Promise<string> | undefined;
@@ -236,6 +237,7 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
     })),
   );
   await createProducts(db, store, seed, tag);
+  await createInventory(db, store, seed, tag);
   const month = `${days[0]!.slice(0, 7)}-01`;
   await db.insert(storageFees).values({
     organizationId,

@@ -6,6 +6,7 @@ import { ordersRouter } from "./routers/orders";
 import { runsRouter } from "./routers/runs";
 import { syncRouter } from "./routers/sync";
 import { invitationRouter } from "./routers/invitation";
+import { inventoryRouter } from "./routers/inventory";
 import { listsRouter } from "./routers/lists";
 import { organizationRouter } from "./routers/organization";
 import { teamRouter } from "./routers/team";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   advertising: advertisingRouter,
   orders: ordersRouter,
   lists: listsRouter,
+  inventory: inventoryRouter,
   runs: runsRouter,
 });
 
