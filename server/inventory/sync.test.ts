@@ -65,7 +65,7 @@ const history = (sku: string) =>
 describe("merging a complete FBA inventory listing", () => {
   it("writes new SKUs with a first history row; the same listing again writes nothing, also when its merge is retried", async () => {
     const first = await list({ A: units(10), B: units(5, 12), C: units(0) });
-    expect(first.result).toEqual({ written: 6, detail: { skus: 3, quantitiesChanged: 3, skusRemoved: 0 } });
+    expect(first.result).toEqual({ written: 6, noData: false, detail: { skus: 3, quantitiesChanged: 3, skusRemoved: 0 } });
     expect(await level("B")).toMatchObject({ fulfillable: 5, inboundWorking: 12, totalQuantity: 18, removedAt: null, organizationId: store.store.organizationId });
     expect((await level("B")).changedAt.toISOString()).toBe(first.startedAt);
     expect(await history("B")).toMatchObject([{ fulfillable: 5, inboundWorking: 12, removed: false }]);
@@ -80,7 +80,7 @@ describe("merging a complete FBA inventory listing", () => {
     const changedAt = (await level("A")).changedAt;
     const second = await list({ A: { ...units(10), productName: "Renamed A" }, B: units(3, 12) });
     // B's level and history, A's level (title), C's level and history (gone).
-    expect(second.result).toEqual({ written: 5, detail: { skus: 2, quantitiesChanged: 1, skusRemoved: 1 } });
+    expect(second.result).toEqual({ written: 5, noData: false, detail: { skus: 2, quantitiesChanged: 1, skusRemoved: 1 } });
     expect(await level("A")).toMatchObject({ productName: "Renamed A", changedAt });
     expect(await history("A")).toHaveLength(1);
     expect((await history("B")).map((h) => h.fulfillable)).toEqual([5, 3]);
@@ -96,6 +96,14 @@ describe("merging a complete FBA inventory listing", () => {
     expect(back.result.written).toBe(2);
     expect(await level("C")).toMatchObject({ removedAt: null, reserved: 1 });
     expect((await history("C")).map((h) => h.removed)).toEqual([false, true, false]);
+  });
+
+  it("an empty listing (no FBA stock left) marks every SKU removed and says Amazon had none", async () => {
+    const before = (await t.db.select().from(inventoryLevels).where(eq(inventoryLevels.storeMarketplaceId, store.marketplace.id))).filter((l) => !l.removedAt).length;
+    const empty = await list({});
+    expect(empty.result).toEqual({ written: 2 * before, noData: true, detail: { skus: 0, quantitiesChanged: 0, skusRemoved: before } });
+    // Stocked again as before.
+    expect((await list({ A: { ...units(10), productName: "Renamed A" }, B: units(3, 12), C: units(0) })).result.written).toBe(2 * 3);
   });
 
   it("a listing begun again (its page token expired) drops what its first attempt staged", async () => {

@@ -110,6 +110,8 @@ export async function completeInventoryListing(db: Database, plan: RunPlan, star
     const [{ skus }] = (await tx.execute(sql`select count(*)::int as skus from (${staged}) s`)) as unknown as [{ skus: number }];
     return {
       written: changed.length + gone.length + levels.length + removed.length,
+      // A seller without FBA stock in the marketplace: said as such, not as an empty success.
+      noData: skus === 0,
       detail: { skus, quantitiesChanged: changed.length, skusRemoved: removed.length },
     };
   });

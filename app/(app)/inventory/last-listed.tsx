@@ -21,7 +21,7 @@ export function LastListed() {
                   {fromNow(new Date(m.lastFetchedAt))}
                 </time>
                 : {m.skus} SKU{m.skus === 1 ? "" : "s"} listed
-                {m.nextDueAt ? `; next listing ${fromNow(new Date(m.nextDueAt))}` : ""}.
+                {m.nextDueAt ? `; next listing ${new Date(m.nextDueAt) > new Date() ? fromNow(new Date(m.nextDueAt)) : "due now"}` : ""}.
               </span>
             ) : (
               <span className="text-slate-600">{m.status === "running" ? "being listed for the first time now." : "not listed yet."}</span>

@@ -27,7 +27,7 @@ export interface PagedApiTask {
     /** Clears what an earlier attempt (or a run that died) staged; returns when this attempt started (ISO). */
     begin(db: Database, plan: RunPlan): Promise<string>;
     /** Makes the staged listing the data, in one transaction; `startedAt` is the complete attempt's start. */
-    complete(db: Database, plan: RunPlan, startedAt: string): Promise<{ written: number; detail?: Record<string, unknown> }>;
+    complete(db: Database, plan: RunPlan, startedAt: string): Promise<{ written: number; noData?: boolean; detail?: Record<string, unknown> }>;
     isExpiredToken(error: unknown): boolean;
     maxRestarts: number;
   };
@@ -79,9 +79,11 @@ export function pagedApiRun(task: PagedApiTask) {
       if (!nextToken) break;
     }
     let detail: Record<string, unknown> = {};
+    let noData = false;
     if (whole) {
       const done = await steps.run("complete", () => whole.complete(steps.db, plan, startedAt));
       rowsWritten += done.written;
+      noData = Boolean(done.noData);
       detail = { ...done.detail, ...(restarts ? { restarts } : {}) };
     }
     if (task.followUp) {
@@ -94,6 +96,7 @@ export function pagedApiRun(task: PagedApiTask) {
     }
     return {
       rowsWritten,
+      ...(noData ? { noData } : {}),
       detail: { pages, followUps: followUp.length, ...detail, ...(plan.resumeFrom ? { resumedFrom: plan.resumeFrom } : {}) },
       ...(resumeFrom ? { resumeFrom } : {}),
     };

@@ -75,9 +75,11 @@ export const inventoryHistory = pgTable(
 );
 
 /**
- * The pages of a listing in progress, per run: a listing becomes the data only once its last page is in
- * (merged into inventory_levels and inventory_history in one transaction, then removed from here). A run that
- * dies half-way leaves rows here that the next run of the marketplace clears.
+ * The pages of a marketplace's listing, per run: a listing becomes the data only once its last page is in,
+ * merged into inventory_levels and inventory_history in one transaction. Its rows stay until the
+ * marketplace's next listing begins (a merge retried after it committed then compares the same listing
+ * again, rather than an empty one), so this holds at most one listing per marketplace; a run that died
+ * half-way leaves its pages here for that next run to clear.
  */
 export const inventoryStaging = pgTable(
   "inventory_staging",
