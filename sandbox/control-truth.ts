@@ -10,7 +10,7 @@ import { buildDocument } from "./spapi/report-docs";
 import { formatMinor } from "./util/money";
 import { isoZ, localDay } from "./util/time";
 import { eventsOf } from "./world/finances";
-import { fbaProducts, inventoryLevel } from "./world/fba";
+import { fbaInventoryAt } from "./world/fba";
 import { mustMarketplace } from "./world/marketplaces";
 import type { Seller } from "./world/sellers";
 
@@ -64,11 +64,12 @@ function truthOrders(ctx: Ctx): Reply {
   return { status: 200, body: { sellerId: seller.sellerId, count: orders.length, orders } };
 }
 
+/** Every FBA SKU's inventory in one marketplace now, as getInventorySummaries (details=true) reports it. */
 function truthInventory(ctx: Ctx): Reply {
   const seller = sellerParam(ctx);
   const mp = mustMarketplace(ctx.query.get("marketplaceId") ?? seller.marketplaceIds[0] ?? "");
   const now = ctx.sb.clock.now();
-  const items = fbaProducts(ctx.sb.world.catalog(seller)).map((p) => ({ sku: p.sku, asin: p.asin, fnsku: p.fnsku, ...inventoryLevel(ctx.sb.seed, seller.sellerId, mp, p, now) }));
+  const items = fbaInventoryAt(ctx.sb.seed, seller, mp, ctx.sb.world.catalog(seller), now).map(({ product: p, lastUpdatedMs, ...q }) => ({ sku: p.sku, asin: p.asin, fnsku: p.fnsku, ...q, lastUpdated: isoZ(lastUpdatedMs) }));
   return { status: 200, body: { sellerId: seller.sellerId, marketplaceId: mp.id, asOf: isoZ(now), items } };
 }
 

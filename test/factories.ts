@@ -31,6 +31,7 @@ import { hashPassword } from "~/server/accounts/password";
 import type { Role } from "~/server/organizations/roles";
 import { createCaller } from "~/server/trpc/root";
 import { createRefunds } from "./refund-factories";
+import { createInventory } from "./inventory-factories";
 
 export const TEST_PASSWORD = "factory-password-42";
 let passwordHash: Promise<string> | undefined;
@@ -239,6 +240,7 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
   );
   await createProducts(db, store, seed, tag);
   await createRefunds(db, store, seed, tag, orderIds);
+  await createInventory(db, store, seed, tag);
   const month = `${days[0]!.slice(0, 7)}-01`;
   await db.insert(storageFees).values({
     organizationId,

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 import { PageHeader } from "~/app/_components/page-header";
 import { api, HydrateClient } from "~/app/_trpc/server";
 import { readSearchParams, type SearchParams } from "~/server/http/search-params";
@@ -20,6 +20,8 @@ export async function ListPage(props: {
   defaultRange?: string;
   /** Sibling lists of the module (monthly and long-term storage fees). */
   tabs?: { href: string; label: string; active: boolean }[];
+  /** What the page says above its list (how its figures are computed, how fresh they are). */
+  children?: ReactNode;
 }) {
   const shape = urlShapeOf(listOf(props.list)!);
   const search = readSearchParams(await props.searchParams, listUrlKeys(shape));
@@ -47,6 +49,7 @@ export async function ListPage(props: {
           ))}
         </nav>
       )}
+      {props.children}
       <Suspense>
         <ListView input={input} noun={props.noun} searchHint={props.searchHint} />
       </Suspense>

@@ -16,7 +16,7 @@ type Column = Page["columns"][number];
 
 function cell(c: Column, row: Page["rows"][number]): string {
   const v = row[c.key];
-  if (v === null || v === undefined || v === "") return "—";
+  if (v === null || v === undefined || v === "") return c.empty ?? "—";
   switch (c.kind) {
     case "money":
       return row.currency ? formatMoney(String(v), String(row.currency)) : String(v);
@@ -93,6 +93,12 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
     if (value) exportQuery.set(f.key, value);
     else exportQuery.delete(f.key);
   }
+  // …and the settings it computes with.
+  for (const s of data.settings) {
+    const value = input.settings?.[s.key];
+    if (value !== undefined) exportQuery.set(s.key, String(value));
+    else exportQuery.delete(s.key);
+  }
 
   if (data.scopes.length === 0)
     return (
@@ -139,6 +145,7 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
             ))}
           </select>
         ))}
+        {data.settings.length > 0 && <Settings settings={data.settings} chosen={input.settings} onChange={(changes) => filters.set(changes)} />}
         <form
           className="flex gap-1"
           onSubmit={(e) => {
@@ -186,7 +193,19 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
                   <td>{row.marketplace}</td>
                   {data.columns.map((c) => (
                     <td key={c.key} className={numeric(c) ? "text-right tabular-nums" : c.kind === "code" ? "font-mono text-xs" : undefined}>
-                      {c.kind === "image" ? <ListThumbnail url={typeof row[c.key] === "string" ? String(row[c.key]) : null} alt={describe(c, row)} /> : cell(c, row)}
+                      {c.kind === "image" ? (
+                        <ListThumbnail url={typeof row[c.key] === "string" ? String(row[c.key]) : null} alt={describe(c, row)} />
+                      ) : data.detail?.column === c.key && row[c.key] !== null ? (
+                        <Link
+                          className="underline decoration-slate-300 hover:decoration-slate-700"
+                          title={data.detail.label}
+                          href={`${data.detail.href}?${new URLSearchParams({ scope: String(row.scopeId), [data.detail.param]: String(row[c.key]) }).toString()}`}
+                        >
+                          {cell(c, row)}
+                        </Link>
+                      ) : (
+                        cell(c, row)
+                      )}
                     </td>
                   ))}
                 </tr>
@@ -221,5 +240,41 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * The numbers a list computes with (a lead time, days of cover), each in the URL like a filter: a change
+ * applies when the field is left or Enter is pressed, so typing "45" does not reload the page at "4".
+ */
+function Settings({ settings, chosen, onChange }: { settings: Page["settings"]; chosen: Input["settings"]; onChange: (changes: Record<string, string | undefined>) => void }) {
+  const apply = (key: string, byDefault: number, text: string) => {
+    const value = text.trim();
+    onChange({ [key]: value === "" || Number(value) === byDefault ? undefined : value });
+  };
+  return (
+    <>
+      {settings.map((s) => (
+        <label key={s.key} className="flex items-center gap-1 text-slate-600">
+          {s.label}
+          <input
+            key={String(chosen?.[s.key] ?? s.default)}
+            aria-label={s.label}
+            className="input w-20 py-1 text-right"
+            type="number"
+            inputMode="numeric"
+            min={s.min}
+            max={s.max}
+            step={1}
+            defaultValue={chosen?.[s.key] ?? s.default}
+            onBlur={(e) => apply(s.key, s.default, e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") apply(s.key, s.default, e.currentTarget.value);
+            }}
+          />
+          {s.unit}
+        </label>
+      ))}
+    </>
   );
 }

@@ -60,7 +60,8 @@ export const MODULES: ModuleInfo[] = [
     href: "/inventory",
     label: "Inventory",
     group: "Operations",
-    description: "FBA inventory by state (fulfillable, inbound, reserved, unfulfillable), refreshed every 1–2 hours.",
+    description:
+      "FBA inventory per SKU and marketplace by state (fulfillable, inbound, reserved, researching, unfulfillable), refreshed every 1–2 hours, with units sold in the last 7, 14 and 30 days, days of supply, a restock suggestion and each SKU's changes over time.",
     needs: "store",
   },
   {

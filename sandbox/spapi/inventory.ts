@@ -1,67 +1,89 @@
 import type { Ctx, Reply, Route } from "../http/types";
 import { spError } from "../http/types";
 import { DAY, isoZ } from "../util/time";
-import { fbaProducts, inventoryLevel } from "../world/fba";
+import { fbaInventoryAt } from "../world/fba";
 import { list, sellerMarketplaces, sellerOf, timeParam } from "./common";
 
+// getInventorySummaries as the fbaInventory model and Amazon's answers have it: pages of 50 summaries in
+// seller SKU order; a nextToken lives 30 seconds (the model) and belongs to the query it came from (a
+// startDateTime query must send its startDateTime again with the token); an expired, altered or foreign
+// token is refused as Amazon refuses it (400 InvalidInput "Next token is invalid or expired", seen in
+// selling-partner-api-models#4946). Amazon's FBA inventory errors carry an empty `details`.
+
 const PAGE = 50;
-// nextToken expires after 30 seconds (fbaInventory model).
 const TOKEN_TTL_MS = 30_000;
+const EXPIRED = "Next token is invalid or expired";
+
+const invalid = (message: string) => spError(400, "InvalidInput", message, "");
+
+interface PageToken {
+  /** The query the token continues: marketplace, startDateTime, SKU selection. */
+  q: string;
+  o: number;
+  exp: number;
+}
+
+function readToken(token: string, query: string, now: number): number {
+  let t: Partial<PageToken>;
+  try {
+    t = JSON.parse(Buffer.from(token, "base64url").toString()) as Partial<PageToken>;
+  } catch {
+    throw invalid(EXPIRED);
+  }
+  if (typeof t.o !== "number" || typeof t.exp !== "number" || t.q !== query || t.exp < now) throw invalid(EXPIRED);
+  return t.o;
+}
 
 function getInventorySummaries(ctx: Ctx): Reply {
   const seller = sellerOf(ctx);
   const now = ctx.sb.clock.now();
-  if (ctx.query.get("granularityType") !== "Marketplace") throw spError(400, "InvalidInput", "granularityType must be Marketplace");
+  if (ctx.query.get("granularityType") !== "Marketplace") throw invalid("granularityType must be Marketplace");
   const gid = ctx.query.get("granularityId");
   const mpIds = list(ctx, "marketplaceIds");
-  if (!gid) throw spError(400, "InvalidInput", "granularityId is required");
-  if (mpIds.length !== 1) throw spError(400, "InvalidInput", "marketplaceIds must contain exactly one marketplace");
+  if (!gid) throw invalid("granularityId is required");
+  if (mpIds.length !== 1) throw invalid("marketplaceIds must contain exactly one marketplace");
   const [mp] = sellerMarketplaces(ctx, seller, mpIds, "marketplaceIds");
-  if (!mp || gid !== mp.id) throw spError(400, "InvalidInput", "granularityId must equal the marketplace id");
+  if (!mp || gid !== mp.id) throw invalid("granularityId must equal the marketplace id");
   const details = ctx.query.get("details") === "true";
   const skus = list(ctx, "sellerSkus");
-  if (skus.length > 50) throw spError(400, "InvalidInput", "sellerSkus accepts at most 50 values");
+  if (skus.length > 50) throw invalid("sellerSkus accepts at most 50 values");
   const one = ctx.query.get("sellerSku");
   const since = timeParam(ctx, "startDateTime");
-  if (since !== undefined && since < now - 548 * DAY) throw spError(400, "InvalidInput", "startDateTime cannot be more than 18 months in the past");
-  let offset = 0;
+  if (since !== undefined && since < now - 548 * DAY) throw invalid("startDateTime cannot be more than 18 months in the past");
+  // startDateTime wins over sellerSkus, which wins over sellerSku (the model's description).
+  const selection = since !== undefined ? `since:${String(since)}` : skus.length ? `skus:${skus.join(",")}` : one ? `sku:${one}` : "all";
+  const query = `${mp.id}|${selection}`;
   const token = ctx.query.get("nextToken");
-  if (token) {
-    try {
-      const t = JSON.parse(Buffer.from(token, "base64url").toString()) as { o: number; exp: number };
-      if (t.exp < now) throw new Error("expired");
-      offset = t.o;
-    } catch {
-      throw spError(400, "InvalidInput", "Invalid or expired nextToken");
-    }
-  }
-  // Levels change once a day, at the marketplace's midnight.
-  const dayStart = Math.floor(now / DAY) * DAY;
-  let products = fbaProducts(ctx.sb.world.catalog(seller));
-  if (since === undefined) {
-    if (skus.length) products = products.filter((p) => skus.includes(p.sku));
-    else if (one) products = products.filter((p) => p.sku === one);
-  } else if (since > dayStart) products = [];
-  const slice = products.slice(offset, offset + PAGE);
-  const summaries = slice.map((p) => {
-    const inv = inventoryLevel(ctx.sb.seed, seller.sellerId, mp, p, now);
-    const total = inv.fulfillable + inv.reserved + inv.unfulfillable + inv.researching + inv.inboundShipped + inv.inboundReceiving;
-    const s: Record<string, unknown> = { asin: p.asin, fnSku: p.fnsku, sellerSku: p.sku, condition: "NewItem", lastUpdatedTime: isoZ(dayStart), productName: p.title, totalQuantity: total, stores: [] };
+  const offset = token ? readToken(token, query, now) : 0;
+
+  let inventory = fbaInventoryAt(ctx.sb.seed, seller, mp, ctx.sb.world.catalog(seller), now);
+  if (since !== undefined) inventory = inventory.filter((i) => i.lastUpdatedMs >= since);
+  else if (skus.length) inventory = inventory.filter((i) => skus.includes(i.product.sku));
+  else if (one) inventory = inventory.filter((i) => i.product.sku === one);
+  const summaries = inventory.slice(offset, offset + PAGE).map((i) => {
+    const p = i.product;
+    const s: Record<string, unknown> = { asin: p.asin, fnSku: p.fnsku, sellerSku: p.sku, condition: "NewItem", lastUpdatedTime: isoZ(i.lastUpdatedMs), productName: p.title, totalQuantity: i.total, stores: [] };
     if (details) {
       s.inventoryDetails = {
-        fulfillableQuantity: inv.fulfillable,
-        inboundWorkingQuantity: 0,
-        inboundShippedQuantity: inv.inboundShipped,
-        inboundReceivingQuantity: inv.inboundReceiving,
-        reservedQuantity: { totalReservedQuantity: inv.reserved, pendingCustomerOrderQuantity: inv.reserved, pendingTransshipmentQuantity: 0, fcProcessingQuantity: 0 },
-        researchingQuantity: { totalResearchingQuantity: inv.researching, researchingQuantityBreakdown: [] },
-        unfulfillableQuantity: { totalUnfulfillableQuantity: inv.unfulfillable, customerDamagedQuantity: inv.unfulfillable, warehouseDamagedQuantity: 0, distributorDamagedQuantity: 0, carrierDamagedQuantity: 0, defectiveQuantity: 0, expiredQuantity: 0 },
+        fulfillableQuantity: i.fulfillable,
+        inboundWorkingQuantity: i.inboundWorking,
+        inboundShippedQuantity: i.inboundShipped,
+        inboundReceivingQuantity: i.inboundReceiving,
+        reservedQuantity: { totalReservedQuantity: i.reserved, pendingCustomerOrderQuantity: i.reserved, pendingTransshipmentQuantity: 0, fcProcessingQuantity: 0 },
+        researchingQuantity: {
+          totalResearchingQuantity: i.researching,
+          researchingQuantityBreakdown: i.researching ? [{ name: "researchingQuantityInShortTerm", quantity: i.researching }] : [],
+        },
+        unfulfillableQuantity: { totalUnfulfillableQuantity: i.unfulfillable, customerDamagedQuantity: i.unfulfillable, warehouseDamagedQuantity: 0, distributorDamagedQuantity: 0, carrierDamagedQuantity: 0, defectiveQuantity: 0, expiredQuantity: 0 },
       };
     }
     return s;
   });
   const body: Record<string, unknown> = { payload: { granularity: { granularityType: "Marketplace", granularityId: mp.id }, inventorySummaries: summaries } };
-  if (offset + PAGE < products.length) body.pagination = { nextToken: Buffer.from(JSON.stringify({ o: offset + PAGE, exp: now + TOKEN_TTL_MS })).toString("base64url") };
+  if (offset + PAGE < inventory.length) {
+    const next: PageToken = { q: query, o: offset + PAGE, exp: now + TOKEN_TTL_MS };
+    body.pagination = { nextToken: Buffer.from(JSON.stringify(next)).toString("base64url") };
+  }
   return { status: 200, body };
 }
 

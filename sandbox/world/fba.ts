@@ -24,20 +24,20 @@ export function dayNum(ms: number): number {
   return Math.floor(ms / DAY);
 }
 
-/** Units on hand for an FBA product on a day: a smooth deterministic wave. */
-export function inventoryLevel(seed: string, sellerId: string, mp: Marketplace, p: Product, ms: number): { fulfillable: number; reserved: number; unfulfillable: number; inboundShipped: number; inboundReceiving: number; researching: number } {
+/**
+ * Units in Amazon's warehouses for an FBA product on a UTC day: a smooth deterministic wave (it steps at
+ * 00:00 UTC). Units on their way in are not here: they come from the inbound shipments (`fbaInventoryAt`).
+ */
+export function inventoryLevel(seed: string, sellerId: string, mp: Marketplace, p: Product, ms: number): { fulfillable: number; reserved: number; unfulfillable: number; researching: number } {
   const h = hash32(seed, "inv", sellerId, mp.id, p.sku);
   const base = Math.round((20 + (h % 300)) * mp.weight * Math.min(3, p.popularity * 4 + 0.3));
   const phase = (h % 1000) / 159;
-  const d = dayNum(ms);
-  const wave = Math.sin(d / 9 + phase);
+  const wave = Math.sin(dayNum(ms) / 9 + phase);
   const fulfillable = Math.max(0, Math.round(base * (1 + 0.4 * wave)));
   return {
     fulfillable,
     reserved: Math.round(fulfillable * 0.05),
     unfulfillable: (h >>> 8) % 4,
-    inboundShipped: wave < -0.5 ? Math.round(base * 0.5) : 0,
-    inboundReceiving: wave < -0.8 ? Math.round(base * 0.2) : 0,
     researching: (h >>> 12) % 3 === 0 ? 1 : 0,
   };
 }
@@ -196,4 +196,64 @@ export function receivedAt(s: InboundShipment, item: InboundShipment["items"][nu
   if (st === "CLOSED") return item.received;
   if (st === "RECEIVING") return Math.floor(item.received * 0.6);
   return 0;
+}
+
+// ---- FBA inventory summaries -----------------------------------------------------
+
+/** One SKU's FBA inventory in a marketplace, as getInventorySummaries (details=true) reports it. */
+export interface FbaInventory {
+  product: Product;
+  fulfillable: number;
+  inboundWorking: number;
+  inboundShipped: number;
+  inboundReceiving: number;
+  reserved: number;
+  researching: number;
+  unfulfillable: number;
+  /** Units in an inbound shipment or in Amazon's fulfillment centers (the model's totalQuantity). */
+  total: number;
+  /** When a warehouse quantity last changed (inbound changes are not counted, as Amazon's are not). */
+  lastUpdatedMs: number;
+}
+
+/** A shipment is closed or cancelled at most this long after it was created (see the timeline above). */
+const LONGEST_INBOUND_MS = 22 * DAY;
+
+/**
+ * Units on their way in per SKU, from the inbound shipments open at `now` (the Inbound API's): a shipment
+ * being prepared counts as working, one shipped (in transit, delivered, checked in) as shipped, and the
+ * units of a receiving shipment not received yet as receiving.
+ */
+function inboundBySku(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], now: number) {
+  const out = new Map<string, { working: number; shipped: number; receiving: number }>();
+  let month = DateTime.fromMillis(now - LONGEST_INBOUND_MS, { zone: mp.timezone }).startOf("month");
+  const last = DateTime.fromMillis(now, { zone: mp.timezone }).startOf("month");
+  for (; month <= last; month = month.plus({ months: 1 })) {
+    for (const s of inboundShipmentsInMonth(seed, seller, mp, catalog, month.toFormat("yyyy-MM"))) {
+      const status = inboundStatusAt(s, now)?.status;
+      if (!status || status === "CLOSED" || status === "CANCELLED") continue;
+      for (const item of s.items) {
+        const q = out.get(item.product.sku) ?? { working: 0, shipped: 0, receiving: 0 };
+        if (status === "WORKING") q.working += item.shipped;
+        else if (status === "RECEIVING") q.receiving += item.shipped - receivedAt(s, item, now);
+        else q.shipped += item.shipped;
+        out.set(item.product.sku, q);
+      }
+    }
+  }
+  return out;
+}
+
+/** Every FBA SKU's inventory in a marketplace at `now`, in seller SKU order (as Amazon pages them). */
+export function fbaInventoryAt(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], now: number): FbaInventory[] {
+  const inbound = inboundBySku(seed, seller, mp, catalog, now);
+  return fbaProducts(catalog)
+    .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))
+    .map((product) => {
+      const level = inventoryLevel(seed, seller.sellerId, mp, product, now);
+      const coming = inbound.get(product.sku) ?? { working: 0, shipped: 0, receiving: 0 };
+      const q = { ...level, inboundWorking: coming.working, inboundShipped: coming.shipped, inboundReceiving: coming.receiving };
+      const total = q.fulfillable + q.reserved + q.researching + q.unfulfillable + q.inboundWorking + q.inboundShipped + q.inboundReceiving;
+      return { product, ...q, total, lastUpdatedMs: dayNum(now) * DAY };
+    });
 }

@@ -1,15 +1,27 @@
+import type { SQL } from "drizzle-orm";
 import type { PgColumn, PgTable, PgView } from "drizzle-orm/pg-core";
 
 /** How a column's values read, for sorting, totals, display and CSV. */
 export type ColumnKind = "text" | "code" | "int" | "decimal" | "money" | "day" | "month" | "instant" | "image";
 
+/** The numbers a seller set for a list's computed columns (a lead time, days of cover), by key. */
+export type ListSettings = Record<string, number>;
+
+/**
+ * What a column, filter or search reads: a column of the list's table, or an expression over the row and
+ * its joins — computed per query, with the seller's settings where it depends on them.
+ */
+export type ListExpression = PgColumn | SQL | ((settings: ListSettings) => SQL);
+
 interface ValueColumn {
   key: string;
   label: string;
-  column: PgColumn;
+  column: ListExpression;
   kind: Exclude<ColumnKind, "image">;
   /** Summed over what the filters select (money per currency). */
   total?: boolean;
+  /** What a row without a value reads as on the page ("no sales"); "—" unless said. */
+  empty?: string;
 }
 
 /**
@@ -24,6 +36,7 @@ interface ImageColumn {
   /** Keys of other columns, in order of preference: the first the row has describes the picture (its alt text). */
   describedBy: readonly string[];
   total?: never;
+  empty?: never;
 }
 
 export type ListColumn = ValueColumn | ImageColumn;
@@ -37,8 +50,32 @@ export type ListColumn = ValueColumn | ImageColumn;
 export interface ListFilter {
   key: string;
   label: string;
-  column: PgColumn;
-  options: readonly { value: string; label: string }[] | "distinct";
+  /** The column an option's value must equal (options without a condition of their own). */
+  column?: ListExpression;
+  /** `when`: the option's own condition, for choices that are no single column's value ("needs restock"). */
+  options: readonly { value: string; label: string; when?: ListExpression }[] | "distinct";
+}
+
+/**
+ * A number the seller sets for the list's computed columns (a lead time), kept in the URL under its key
+ * like a filter, so the page and its export compute alike; the default applies until the seller sets one.
+ */
+export interface ListSetting {
+  key: string;
+  label: string;
+  /** What the number counts ("days"). */
+  unit: string;
+  default: number;
+  min: number;
+  max: number;
+}
+
+/** Data beside each row (sales per SKU), left-joined under `alias`: computed columns read it. */
+export interface ListJoin {
+  /** A subquery; it must select the organization's rows only (it gets the organization for that). */
+  source: SQL;
+  alias: string;
+  on: SQL;
 }
 
 /**
@@ -69,10 +106,19 @@ export interface ListDefinition {
   /** Columns a search matches (ids, SKUs, ASINs), case-insensitively. */
   search: PgColumn[];
   filters?: readonly ListFilter[];
+  /** Numbers the seller sets for computed columns. */
+  settings?: readonly ListSetting[];
+  /** Data left-joined beside each row, built per query for the organization (and the settings). */
+  joins?: (context: { organizationId: string; settings: ListSettings }) => readonly ListJoin[];
   columns: ListColumn[];
   defaultSort: { key: string; dir: "asc" | "desc" };
   /** The natural key, as tie-breaker so pages never overlap. */
   rowKey: PgColumn[];
+  /**
+   * A row's own page (its history): the column whose cells link there, and the URL parameter its value
+   * goes in beside the row's scope (`?scope=<id>&<param>=<value>`).
+   */
+  detail?: { column: string; href: string; param: string; label: string };
 }
 
 export const defineList = <const D extends ListDefinition>(definition: D) => definition;
@@ -81,4 +127,9 @@ export const defineList = <const D extends ListDefinition>(definition: D) => def
 export const sortableColumns = (list: ListDefinition) => list.columns.filter((c) => c.kind !== "image");
 
 /** What the list's URL carries besides the common filters (url.ts reads it, the browser never needs Drizzle). */
-export const urlShapeOf = (list: ListDefinition) => ({ hasDay: list.day !== undefined, filters: list.filters ?? [] });
+export const urlShapeOf = (list: ListDefinition) => ({ hasDay: list.day !== undefined, filters: list.filters ?? [], settings: list.settings ?? [] });
+
+/** The settings a query computes with: the seller's where set, the defaults elsewhere. */
+export function settingsOf(list: ListDefinition, chosen: ListSettings | undefined): ListSettings {
+  return Object.fromEntries((list.settings ?? []).map((s) => [s.key, chosen?.[s.key] ?? s.default]));
+}

@@ -12,14 +12,17 @@ export function describeList(list: ListDefinition, distinctValues: Record<string
     filters: (list.filters ?? []).map(({ key, label, options }) => ({
       key,
       label,
-      options: options === "distinct" ? (distinctValues[key] ?? []).map((value) => ({ value, label: value })) : options,
+      options: options === "distinct" ? (distinctValues[key] ?? []).map((value) => ({ value, label: value })) : options.map(({ value, label }) => ({ value, label })),
     })),
+    settings: (list.settings ?? []).map(({ key, label, unit, default: byDefault, min, max }) => ({ key, label, unit, default: byDefault, min, max })),
+    detail: list.detail ?? null,
     columns: list.columns.map((c) => ({
       key: c.key,
       label: c.label,
       kind: c.kind,
       total: Boolean(c.total),
       describedBy: c.kind === "image" ? c.describedBy : [],
+      empty: c.empty ?? null,
     })),
   };
 }

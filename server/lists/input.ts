@@ -17,7 +17,9 @@ export const listFilters = z
     search: z.string().trim().max(60).optional(),
     /** The list's enumerated filters by key; which keys and values fit depends on the list (checked below). */
     filters: z.record(z.string().max(40), z.string().max(60)).optional(),
-    sort: z.string().max(40).regex(/^[a-zA-Z]+$/).optional(),
+    /** The numbers the seller set for the list's computed columns, by key (checked below). */
+    settings: z.record(z.string().max(40), z.number().or(z.nan())).optional(),
+    sort: z.string().max(40).regex(/^[a-zA-Z][a-zA-Z0-9]*$/).optional(),
     dir: z.enum(["asc", "desc"]).optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { error: "The start date must not be after the end date.", path: ["to"] })
@@ -32,6 +34,13 @@ export const listFilters = z
           path: ["filters", key],
           message: `${filter.label} must be ${either(filter.options.map((o) => o.value))}, not "${value}".`,
         });
+    }
+    const settings = listOf(f.list)?.settings ?? [];
+    for (const [key, value] of Object.entries(f.settings ?? {})) {
+      const setting = settings.find((s) => s.key === key);
+      if (!setting) ctx.addIssue({ code: "custom", path: ["settings", key], message: `This list has no setting "${key}".` });
+      else if (!Number.isInteger(value) || value < setting.min || value > setting.max)
+        ctx.addIssue({ code: "custom", path: ["settings", key], message: `${setting.label} must be a whole number of ${setting.unit} from ${setting.min} to ${setting.max}, not ${Number.isNaN(value) ? "that" : value}.` });
     }
   });
 

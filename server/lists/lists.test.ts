@@ -177,7 +177,7 @@ describe("a snapshot list with enumerated filters and pictures (products)", () =
 
   it("every list's definition fits together: filter keys clash with no URL key, pictures are described by its columns", () => {
     for (const list of LISTS as readonly ListDefinition[]) {
-      const keys = [...LIST_URL_KEYS, ...(list.filters ?? []).map((f) => f.key)];
+      const keys = [...LIST_URL_KEYS, ...(list.filters ?? []).map((f) => f.key), ...(list.settings ?? []).map((s) => s.key)];
       expect(new Set(keys).size, list.key).toBe(keys.length);
       const columnKeys = list.columns.map((c) => c.key);
       for (const c of list.columns) if (c.kind === "image") expect(columnKeys, list.key).toEqual(expect.arrayContaining([...c.describedBy]));

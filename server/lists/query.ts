@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, SQL, sql } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { storeMarketplaces, stores } from "~/db/schema";
-import { sortableColumns, type ListColumn, type ListDefinition } from "./definition";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { settingsOf, sortableColumns, type ListColumn, type ListDefinition, type ListExpression, type ListSettings } from "./definition";
 
 export interface ListFilters {
   /** The last N local days of each row's own marketplace, or an explicit range (`from`/`to`). */
@@ -15,12 +16,18 @@ export interface ListFilters {
   filters?: Record<string, string> | undefined;
   sort?: string | undefined;
   dir?: "asc" | "desc" | undefined;
+  /** The numbers the seller set for the list's computed columns; the list's defaults fill in the rest. */
+  settings?: ListSettings | undefined;
 }
 
 export type ListValue = string | number | null;
 export type ListRow = Record<string, ListValue>;
 
+/** A column of the table, or a computed expression with the settings applied. */
+const resolve = (e: ListExpression, settings: ListSettings): PgColumn | SQL => (typeof e === "function" ? e(settings) : e);
+
 function where(list: ListDefinition, organizationId: string, f: ListFilters): SQL {
+  const settings = settingsOf(list, f.settings);
   const conditions: (SQL | undefined)[] = [eq(list.organization, organizationId)];
   if (f.scopeId) conditions.push(eq(list.scope.column, f.scopeId));
   // A list without a day is a snapshot: no range applies to it, whatever the caller asks.
@@ -31,7 +38,15 @@ function where(list: ListDefinition, organizationId: string, f: ListFilters): SQ
   // Only the list's declared filters reach SQL, whatever else the object carries.
   for (const filter of list.filters ?? []) {
     const value = f.filters?.[filter.key];
-    if (value) conditions.push(eq(filter.column, value));
+    if (!value) continue;
+    // An open set (Amazon's own words) matches any value exactly; a fixed set only its declared options.
+    const option = filter.options === "distinct" ? undefined : filter.options.find((o) => o.value === value);
+    if (filter.options !== "distinct" && !option) continue;
+    if (option?.when) conditions.push(sql`${resolve(option.when, settings)}`);
+    else if (filter.column) {
+      const column = resolve(filter.column, settings);
+      conditions.push(column instanceof SQL ? sql`${column} = ${value}` : eq(column, value));
+    }
   }
   if (f.search) {
     const like = `%${f.search.replace(/[%_\\]/g, "\\$&")}%`;
@@ -41,21 +56,23 @@ function where(list: ListDefinition, organizationId: string, f: ListFilters): SQ
 }
 
 /** Values leave as JSON-friendly strings: instants as ISO text, money and counts exact. */
-const selected = (c: ListColumn) =>
-  c.kind === "instant"
-    ? sql<string | null>`to_char(${c.column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
+function selected(c: ListColumn, settings: ListSettings) {
+  const column = resolve(c.column, settings);
+  return c.kind === "instant"
+    ? sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`
     : c.kind === "money" || c.kind === "decimal"
-      ? sql<string | null>`${c.column}::text`
+      ? sql<string | null>`${column}::text`
       : c.kind === "month"
-        ? sql<string | null>`left(${c.column}, 7)`
-        : c.column;
+        ? sql<string | null>`left(${column}, 7)`
+        : column;
+}
 
 function ordering(list: ListDefinition, f: ListFilters) {
   const sortable = sortableColumns(list);
   const requested = sortable.find((c) => c.key === f.sort);
   const column = requested ?? list.columns.find((c) => c.key === list.defaultSort.key)!;
   const dir = requested ? (f.dir ?? "asc") : list.defaultSort.dir;
-  return [(dir === "desc" ? desc : asc)(column.column), ...list.rowKey.map((k) => asc(k))];
+  return [(dir === "desc" ? desc : asc)(resolve(column.column, settingsOf(list, f.settings))), ...list.rowKey.map((k) => asc(k))];
 }
 
 /** The zone a row's days and times are read in: its marketplace's, or its account's home zone. */
@@ -64,15 +81,22 @@ const scopeTimeZone = (list: ListDefinition) =>
     ? sql`(case ${stores.region} when 'eu' then 'Europe/London' when 'fe' then 'Asia/Tokyo' else 'America/Los_Angeles' end)`
     : sql`${storeMarketplaces.timeZone}`;
 
-function baseQuery(db: Database, list: ListDefinition, fields: Record<string, unknown>) {
+function baseQuery(db: Database, list: ListDefinition, fields: Record<string, unknown>, organizationId: string, f: ListFilters) {
   const from = db.select(fields as never).from(list.table);
-  return list.scope.kind === "store"
+  const scoped = list.scope.kind === "store"
     ? from.innerJoin(stores, eq(stores.id, list.scope.column))
     : from.innerJoin(storeMarketplaces, eq(storeMarketplaces.id, list.scope.column));
+  // Data beside the rows (a computed column's), each join built for this organization and these settings.
+  let query = scoped.$dynamic();
+  for (const join of list.joins?.({ organizationId, settings: settingsOf(list, f.settings) }) ?? [])
+    query = query.leftJoin(sql`(${join.source}) as ${sql.identifier(join.alias)}`, join.on);
+  return query;
 }
 
-const rowFields = (list: ListDefinition) => ({
-  ...Object.fromEntries(list.columns.map((c) => [c.key, selected(c)])),
+const rowFields = (list: ListDefinition, f: ListFilters) => ({
+  ...Object.fromEntries(list.columns.map((c) => [c.key, selected(c, settingsOf(list, f.settings))])),
+  /** The row's marketplace or store (a detail link names it). */
+  scopeId: list.scope.column,
   marketplace: list.scope.kind === "store" ? stores.name : storeMarketplaces.countryCode,
   timeZone: sql<string>`${scopeTimeZone(list)}`,
   ...(list.currency ? { currency: list.currency } : {}),
@@ -91,13 +115,15 @@ export async function listScopes(db: Database, list: ListDefinition, organizatio
 
 /** The values the organization's rows hold for each of the list's open-set filters (at most 200 each). */
 export async function listDistinctValues(db: Database, list: ListDefinition, organizationId: string): Promise<Record<string, string[]>> {
-  const open = (list.filters ?? []).filter((f) => f.options === "distinct");
+  const open = (list.filters ?? []).filter((f) => f.options === "distinct" && f.column);
+  const settings = settingsOf(list, undefined);
   const entries = await Promise.all(
     open.map(async (f) => {
+      const column = resolve(f.column!, settings);
       const rows = (await db
-        .selectDistinct({ value: sql<string>`${f.column}` })
+        .selectDistinct({ value: sql<string>`${column}` })
         .from(list.table)
-        .where(and(eq(list.organization, organizationId), sql`${f.column} is not null`))
+        .where(and(eq(list.organization, organizationId), sql`${column} is not null`))
         .orderBy(sql`1`)
         .limit(200)) as { value: string }[];
       return [f.key, rows.map((r) => r.value)] as const;
@@ -111,7 +137,7 @@ export async function listPage(db: Database, list: ListDefinition, organizationI
   const filter = where(list, organizationId, f);
   const totals = list.columns.filter((c) => c.total);
   const [rows, summary] = await Promise.all([
-    baseQuery(db, list, rowFields(list))
+    baseQuery(db, list, rowFields(list, f), organizationId, f)
       .where(filter)
       .orderBy(...ordering(list, f))
       .limit(f.pageSize)
@@ -119,8 +145,8 @@ export async function listPage(db: Database, list: ListDefinition, organizationI
     baseQuery(db, list, {
       currency: list.currency ? sql<string | null>`${list.currency}` : sql<null>`null`,
       count: sql<number>`count(*)::int`,
-      ...Object.fromEntries(totals.map((c) => [c.key, sql<string>`coalesce(sum(${c.column}), 0)::text`])),
-    })
+      ...Object.fromEntries(totals.map((c) => [c.key, sql<string>`coalesce(sum(${resolve(c.column, settingsOf(list, f.settings))}), 0)::text`])),
+    }, organizationId, f)
       .where(filter)
       .groupBy(sql`1`) as unknown as Promise<({ currency: string | null; count: number } & Record<string, string>)[]>,
   ]);
@@ -137,7 +163,7 @@ export async function listPage(db: Database, list: ListDefinition, organizationI
 export async function* listRows(db: Database, list: ListDefinition, organizationId: string, f: ListFilters, batch = 2000): AsyncGenerator<ListRow[]> {
   const filter = where(list, organizationId, f);
   for (let offset = 0; ; offset += batch) {
-    const rows = (await baseQuery(db, list, rowFields(list)).where(filter).orderBy(...ordering(list, f)).limit(batch).offset(offset)) as unknown as ListRow[];
+    const rows = (await baseQuery(db, list, rowFields(list, f), organizationId, f).where(filter).orderBy(...ordering(list, f)).limit(batch).offset(offset)) as unknown as ListRow[];
     if (rows.length) yield rows;
     if (rows.length < batch) return;
   }

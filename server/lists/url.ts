@@ -9,10 +9,15 @@ const RANGE_IDS = new Set<string>(LIST_RANGES.map((r) => r.id));
 export interface ListUrlShape {
   hasDay: boolean;
   filters: readonly { key: string; options: readonly { value: string }[] | "distinct" }[];
+  /** Numbers the seller sets for computed columns (lists without any have none). */
+  settings?: readonly { key: string; min: number; max: number }[];
 }
 
-/** A list's URL parameters: the common ones, then one per enumerated filter (named by its key). */
-export const listUrlKeys = (shape: ListUrlShape): string[] => [...LIST_URL_KEYS, ...shape.filters.map((f) => f.key)];
+/** A list's URL parameters: the common ones, then one per enumerated filter and per setting (named by its key). */
+export const listUrlKeys = (shape: ListUrlShape): string[] => [...LIST_URL_KEYS, ...shape.filters.map((f) => f.key), ...(shape.settings ?? []).map((s) => s.key)];
+
+/** A setting's URL text as a number; anything else (words, blanks) as text the input refuses. */
+const settingValue = (text: string) => (/^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN);
 
 /**
  * The URL's values under the filters' names (`q` is the search, `scope` the marketplace or store, each
@@ -20,11 +25,13 @@ export const listUrlKeys = (shape: ListUrlShape): string[] => [...LIST_URL_KEYS,
  */
 export function listUrlValues(url: ListUrl, shape: ListUrlShape = { hasDay: true, filters: [] }) {
   const chosen = shape.filters.flatMap((f) => (url[f.key] ? [[f.key, url[f.key]!] as const] : []));
+  const set = (shape.settings ?? []).flatMap((s) => (url[s.key] ? [[s.key, settingValue(url[s.key]!)] as const] : []));
   return {
     ...(shape.hasDay ? { range: url.range, from: url.from, to: url.to } : {}),
     scopeId: url.scope,
     search: url.q,
     ...(chosen.length ? { filters: Object.fromEntries(chosen) } : {}),
+    ...(set.length ? { settings: Object.fromEntries(set) } : {}),
     sort: url.sort,
     dir: url.dir,
   };
@@ -42,12 +49,17 @@ export function listFiltersFromUrl(url: ListUrl, defaultRange?: string, shape: L
     const fits = f.options === "distinct" ? value.trim().length <= 60 : f.options.some((o) => o.value === value);
     return fits ? [[f.key, f.options === "distinct" ? value.trim() : value] as const] : [];
   });
+  const settings = (shape.settings ?? []).flatMap((s) => {
+    const value = v.settings?.[s.key];
+    return value !== undefined && Number.isInteger(value) && value >= s.min && value <= s.max ? [[s.key, value] as const] : [];
+  });
   return {
     range: !shape.hasDay ? undefined : v.range && RANGE_IDS.has(v.range) ? v.range : defaultRange,
+    settings: settings.length ? Object.fromEntries(settings) : undefined,
     scopeId: v.scopeId && /^[0-9a-f-]{36}$/i.test(v.scopeId) ? v.scopeId : undefined,
     search: v.search?.trim().slice(0, 60) || undefined,
     filters: chosen.length ? Object.fromEntries(chosen) : undefined,
-    sort: v.sort && /^[a-zA-Z]{1,40}$/.test(v.sort) ? v.sort : undefined,
+    sort: v.sort && /^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(v.sort) ? v.sort : undefined,
     dir: v.dir === "desc" ? ("desc" as const) : v.dir === "asc" ? ("asc" as const) : undefined,
   };
 }

@@ -174,6 +174,6 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
     expect(r.days).toEqual(toWindows(Array.from({ length: 30 }, (_, i) => local(r.at).minus({ days: 29 - i }).toISODate()!), 31));
   }
   expect(new Set(runs.map((r) => r.task))).toEqual(
-    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "refund-orders", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api"]),
+    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "refund-orders", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api", "inventory"]),
   );
 });

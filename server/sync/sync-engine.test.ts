@@ -78,7 +78,7 @@ describe("after authorization", () => {
       if (s?.status === "failed") throw new Error(`orders failed: ${s.lastError}`);
       return s?.lastSucceededAt ? s : null;
     });
-    const [run] = await t.db.select().from(syncRuns).where(and(eq(syncRuns.scopeId, marketplace!.id), eq(syncRuns.status, "succeeded")));
+    const [run] = await t.db.select().from(syncRuns).where(and(eq(syncRuns.scopeId, marketplace!.id), eq(syncRuns.task, "orders-incremental"), eq(syncRuns.status, "succeeded")));
     const from = run!.windows[0]!.start;
     const { DateTime } = await import("luxon");
     const fromInstant = DateTime.fromISO(from, { zone: "America/Los_Angeles" }).toUTC().toISO()!;

@@ -7,6 +7,7 @@ import { runsRouter } from "./routers/runs";
 import { salesSummaryRouter } from "./routers/sales-summary";
 import { syncRouter } from "./routers/sync";
 import { invitationRouter } from "./routers/invitation";
+import { inventoryRouter } from "./routers/inventory";
 import { listsRouter } from "./routers/lists";
 import { organizationRouter } from "./routers/organization";
 import { teamRouter } from "./routers/team";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   orders: ordersRouter,
   lists: listsRouter,
   salesSummary: salesSummaryRouter,
+  inventory: inventoryRouter,
   runs: runsRouter,
 });
 

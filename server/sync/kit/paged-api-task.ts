@@ -1,17 +1,35 @@
+import type { Database } from "~/db/client";
 import type { AmazonCaller } from "~/server/amazon/request";
 import type { RunResult, TaskRunContext } from "./definition";
 import type { RunPlan } from "./plan";
+
+type PageResult = { nextToken: string | null; written: number; followUp: string[]; resumeFrom?: string };
 
 export interface PagedApiTask {
   /**
    * Fetches one page and stores it; returns the ids a follow-up must complete (e.g. order items) and, on
    * the first page, where the next run resumes (e.g. the instant Amazon's listing reached).
    */
-  page(caller: AmazonCaller, plan: RunPlan, nextToken: string | null): Promise<{ nextToken: string | null; written: number; followUp: string[]; resumeFrom?: string }>;
+  page(caller: AmazonCaller, plan: RunPlan, nextToken: string | null): Promise<PageResult>;
   /** Completes a batch of what the pages named (one step per batch, so a crash loses at most one). */
   followUp?: {
     batchSize: number;
     run(caller: AmazonCaller, plan: RunPlan, ids: string[]): Promise<{ written: number }>;
+  };
+  /**
+   * A listing that becomes the data only whole (a snapshot such as FBA inventory): pages stage what they
+   * read, and `complete` makes the staged listing the data at once after the last page. When Amazon refuses
+   * a page token as expired (FBA inventory's live 30 seconds: a durable quota sleep, a retried step or a
+   * restarted executor can outlast one), the listing starts over from its first page — staged rows cleared
+   * by `begin` — at most `maxRestarts` times, so nothing is lost and nothing is counted twice.
+   */
+  whole?: {
+    /** Clears what an earlier attempt (or a run that died) staged; returns when this attempt started (ISO). */
+    begin(db: Database, plan: RunPlan): Promise<string>;
+    /** Makes the staged listing the data, in one transaction; `startedAt` is the complete attempt's start. */
+    complete(db: Database, plan: RunPlan, startedAt: string): Promise<{ written: number; noData?: boolean; detail?: Record<string, unknown> }>;
+    isExpiredToken(error: unknown): boolean;
+    maxRestarts: number;
   };
 }
 
@@ -21,17 +39,35 @@ export interface PagedApiTask {
  */
 export function pagedApiRun(task: PagedApiTask) {
   return async ({ plan, steps }: TaskRunContext): Promise<RunResult> => {
+    const whole = task.whole;
     let rowsWritten = 0;
     let nextToken: string | null = null;
     const followUp: string[] = [];
     const named = new Set<string>();
     let pages = 0;
+    let restarts = 0;
     let resumeFrom: string | undefined;
-    do {
+    let startedAt = whole ? await steps.run("begin-0", () => whole.begin(steps.db, plan)) : "";
+    for (;;) {
       const token: string | null = nextToken;
-      const page: Awaited<ReturnType<PagedApiTask["page"]>> = await steps.amazon(`page-${pages}`, (caller) => task.page(caller, plan, token));
-      if (pages === 0) resumeFrom = page.resumeFrom;
+      const page = await steps.amazon(`page-${pages}`, async (caller): Promise<PageResult | { expired: true }> => {
+        try {
+          return await task.page(caller, plan, token);
+        } catch (error) {
+          if (whole?.isExpiredToken(error)) return { expired: true };
+          throw error;
+        }
+      });
       pages += 1;
+      if ("expired" in page) {
+        restarts += 1;
+        if (restarts > whole!.maxRestarts)
+          throw new Error(`Amazon's page tokens expired ${restarts} times before the listing was done; nothing of it was stored, and the next run lists again.`);
+        startedAt = await steps.run(`begin-${restarts}`, () => whole!.begin(steps.db, plan));
+        nextToken = null;
+        continue;
+      }
+      if (token === null) resumeFrom = page.resumeFrom;
       rowsWritten += page.written;
       // (An id named twice — a page's and a pending one — is completed once.)
       for (const id of page.followUp) {
@@ -40,7 +76,16 @@ export function pagedApiRun(task: PagedApiTask) {
         followUp.push(id);
       }
       nextToken = page.nextToken;
-    } while (nextToken);
+      if (!nextToken) break;
+    }
+    let detail: Record<string, unknown> = {};
+    let noData = false;
+    if (whole) {
+      const done = await steps.run("complete", () => whole.complete(steps.db, plan, startedAt));
+      rowsWritten += done.written;
+      noData = Boolean(done.noData);
+      detail = { ...done.detail, ...(restarts ? { restarts } : {}) };
+    }
     if (task.followUp) {
       const { batchSize, run } = task.followUp;
       for (let i = 0; i < followUp.length; i += batchSize) {
@@ -49,6 +94,11 @@ export function pagedApiRun(task: PagedApiTask) {
         rowsWritten += done.written;
       }
     }
-    return { rowsWritten, detail: { pages, followUps: followUp.length, ...(plan.resumeFrom ? { resumedFrom: plan.resumeFrom } : {}) }, ...(resumeFrom ? { resumeFrom } : {}) };
+    return {
+      rowsWritten,
+      ...(noData ? { noData } : {}),
+      detail: { pages, followUps: followUp.length, ...detail, ...(plan.resumeFrom ? { resumedFrom: plan.resumeFrom } : {}) },
+      ...(resumeFrom ? { resumeFrom } : {}),
+    };
   };
 }
