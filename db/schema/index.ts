@@ -5,3 +5,4 @@ export * from "./amazon";
 export * from "./sync";
 export * from "./advertising";
 export * from "./orders";
+export * from "./products";

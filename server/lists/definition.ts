@@ -1,4 +1,4 @@
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable, PgView } from "drizzle-orm/pg-core";
 
 /** How a column's values read, for sorting, totals, display and CSV. */
 export type ColumnKind = "text" | "code" | "int" | "decimal" | "money" | "day" | "month" | "instant" | "image";
@@ -37,6 +37,8 @@ export interface ListFilter {
   label: string;
   column: PgColumn;
   options: readonly { value: string; label: string }[];
+  /** The column holds a list of values (a text[]): a row matches when its list has the chosen value. */
+  multiple?: boolean;
 }
 
 /**
@@ -47,9 +49,10 @@ export interface ListFilter {
 export interface ListDefinition {
   key: string;
   title: string;
-  /** The sync task that fills it, for the honest empty state (not run yet, no data, failed). */
-  task: string;
-  table: PgTable;
+  /** The sync task (or tasks) that fill it, for the honest empty state (not run yet, no data, failed). */
+  task: string | readonly string[];
+  /** A synced table, or a view over several (every product known, whichever task found it). */
+  table: PgTable | PgView;
   organization: PgColumn;
   /**
    * What each row belongs to: a store marketplace (its store_marketplaces.id), or a whole store (its

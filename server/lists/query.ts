@@ -31,7 +31,7 @@ function where(list: ListDefinition, organizationId: string, f: ListFilters): SQ
   // Only the list's declared filters reach SQL, whatever else the object carries.
   for (const filter of list.filters ?? []) {
     const value = f.filters?.[filter.key];
-    if (value) conditions.push(eq(filter.column, value));
+    if (value) conditions.push(filter.multiple ? sql`${value} = any(${filter.column})` : eq(filter.column, value));
   }
   if (f.search) {
     const like = `%${f.search.replace(/[%_\\]/g, "\\$&")}%`;
