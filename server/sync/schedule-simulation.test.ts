@@ -157,7 +157,19 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   for (const r of olderSales) expect(r.days).toEqual([{ start: local(r.at).minus({ days: 29 }).toISODate()!, end: local(r.at).minus({ days: 2 }).toISODate()! }]);
   const oldest = sales.flatMap((r) => r.days!.map((d) => d.start)).sort()[0]!;
   expect(oldest >= local(start).minus({ days: 29 }).toISODate()!).toBe(true);
+  // Products of synced orders and ads: at once on authorization, then every 60–120 minutes; no days.
+  for (const key of ["products-from-orders", "products-from-ads"]) {
+    const details = runs.filter((r) => r.task === key);
+    expect(details[0]!.at, key).toEqual(start);
+    const detailGaps = minutesBetween(details);
+    expect(Math.min(...detailGaps), key).toBeGreaterThanOrEqual(60);
+    expect(Math.max(...detailGaps), key).toBeLessThanOrEqual(120);
+    for (const r of details) expect(r.days, key).toEqual([]);
+  }
   expect(new Set(runs.map((r) => r.task))).toEqual(
-    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api"]),
+    new Set([
+      "ads-performance", "orders-incremental", "orders-history", "products-full", "products-from-orders", "products-from-ads", "removals", "reimbursements",
+      "monthly-storage-fees", "long-term-storage-fees", "sales-api",
+    ]),
   );
 });
