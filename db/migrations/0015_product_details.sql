@@ -59,7 +59,6 @@ CREATE TABLE "products_sold" (
 	"asin" text NOT NULL,
 	"title" text,
 	"units_ordered" integer NOT NULL,
-	"orders" integer NOT NULL,
 	"last_ordered_day" text NOT NULL,
 	"synced_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "products_sold_store_marketplace_id_sku_pk" PRIMARY KEY("store_marketplace_id","sku")

@@ -42,7 +42,7 @@ const succeeded = (task: string, scope: string, window: string) =>
 async function amazon(path: string) {
   const token = ((await (await fetch(`${ctx.amazon.origin}/__sandbox/tokens`, { method: "POST", body: JSON.stringify({ kind: "sp", sellerId: ctx.setup.seller.sellerId }) })).json()) as { access_token: string }).access_token;
   ctx.amazon.sandbox.quotas.reset();
-  return (await (await fetch(`${ctx.amazon.origin}${path}`, { headers: { "x-amz-access-token": token } })).json()) as Record<string, never>;
+  return (await (await fetch(`${ctx.amazon.origin}${path}`, { headers: { "x-amz-access-token": token } })).json()) as Record<string, unknown>;
 }
 
 describe("advertised products", () => {
