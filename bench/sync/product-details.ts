@@ -30,7 +30,7 @@ const { DateTime } = await import("luxon");
 const { eq } = await import("drizzle-orm");
 const { startTestAmazon } = await import("~/test/amazon-sandbox");
 const { authorizeStoreOnly } = await import("./authorized-store");
-const { apiQuotaBuckets, catalogItems, listingOffers, orderItems, orders } = await import("~/db/schema");
+const { apiQuotaBuckets, catalogItems, listingOffers, orderItems, orders, syncStates } = await import("~/db/schema");
 const { completeRun, planRun } = await import("~/server/sync/kit/plan");
 const { KitSteps } = await import("~/server/sync/kit/steps");
 const { syncTask } = await import("~/server/sync/registry");
@@ -76,6 +76,8 @@ try {
     if (orderRows.length >= 1000) await flush();
   }
   await flush();
+  // …and the incremental sync's success, which the task's first run waits for.
+  await t.db.insert(syncStates).values({ organizationId, task: "orders-incremental", window: "since-yesterday", scopeKind: "store_marketplace", scopeId, status: "idle", lastSucceededAt: new Date(), nextDueAt: new Date() });
   // Statistics as autovacuum keeps them on a database that has been syncing for a while.
   await t.sql`analyze orders`;
   await t.sql`analyze order_items`;

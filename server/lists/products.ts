@@ -34,7 +34,7 @@ export const catalogList = defineList({
     { key: "fulfillment", label: "Fulfillment", column: v.fulfilledBy, options: FULFILLMENT },
     {
       key: "source",
-      label: "Known from",
+      label: "Source",
       column: v.sources,
       multiple: true,
       options: [

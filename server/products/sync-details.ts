@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import type { AmazonCaller } from "~/server/amazon/request";
-import type { PagedApiTask } from "~/server/sync/kit/paged-api-task";
+import type { RunResult, TaskRunContext } from "~/server/sync/kit/definition";
+import { pagedApiRun, type PagedApiTask } from "~/server/sync/kit/paged-api-task";
 import type { RunPlan } from "~/server/sync/kit/plan";
 import { CATALOG_BATCH, getCatalogItem, searchCatalogByAsins, type CatalogDetails } from "./catalog-api";
 import { getListingsItem, LISTINGS_BATCH, searchable, searchListingsBySkus, type ListingDetails } from "./listings-api";
@@ -36,6 +38,33 @@ export async function completeListings(caller: AmazonCaller, plan: RunPlan, skus
     for (const item of await searchListingsBySkus(caller, scope.region, scope.sellingPartnerId!, scope.marketplaceId!, inSearch)) answers.set(item.sku, item);
   for (const sku of skus.filter((s) => !answers.has(s))) answers.set(sku, await getListingsItem(caller, scope.region, scope.sellingPartnerId!, scope.marketplaceId!, sku));
   return storeListingOffers(caller.db, { organizationId: scope.organizationId, storeMarketplaceId: scope.scopeId }, skus, answers, new Date());
+}
+
+/** How long a run waits, at most, for the sync that names its products to finish once (the first orders). */
+const FIRST_SYNC_WAITS = 15;
+const FIRST_SYNC_WAIT_SECONDS = 20;
+
+/**
+ * The run of a method: when the sync that names its products has never finished for the scope (a store
+ * just authorized, its first orders on their way), it waits for it a few minutes at most — durable sleeps —
+ * so the products of the first orders are completed at once, not an hour later; then the product details.
+ */
+export function productDetailsRun(args: Parameters<typeof productDetailsTask>[0] & { after?: { task: string; window: string } }) {
+  const details = pagedApiRun(productDetailsTask(args));
+  return async (context: TaskRunContext): Promise<RunResult> => {
+    const { plan, steps } = context;
+    const after = args.after;
+    for (let attempt = 0; after && attempt < FIRST_SYNC_WAITS; attempt++) {
+      const done = await steps.run(`${after.task}-synced-${attempt}`, async () => {
+        const [row] = await steps.db.execute<{ done: boolean }>(sql`
+          select exists (select 1 from sync_states where task = ${after.task} and "window" = ${after.window} and scope_id = ${plan.scope.scopeId} and last_succeeded_at is not null) as done`);
+        return row?.done ?? false;
+      });
+      if (done) break;
+      await steps.sleep(`${after.task}-wait-${attempt}`, FIRST_SYNC_WAIT_SECONDS);
+    }
+    return details(context);
+  };
 }
 
 /**

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { refreshProductsAdvertised } from "~/server/products/sightings";
-import { productDetailsTask } from "~/server/products/sync-details";
+import { productDetailsRun } from "~/server/products/sync-details";
 import { defineSyncTask } from "../../kit/definition";
-import { pagedApiRun } from "../../kit/paged-api-task";
 
 /**
  * Store sales data ③ method ③: once advertising is authorized and the advertised-product reports are
@@ -25,10 +24,10 @@ export const productsFromAds = defineSyncTask({
   windows: [
     { key: "advertised-products", label: "promoted products of synced ads", cadence: { kind: "interval", minMinutes: 60, maxMinutes: 120 }, days: [] },
   ],
-  run: pagedApiRun(
-    productDetailsTask({
-      sightings: { table: "products_advertised", priority: sql`s.last_advertised_day` },
-      refresh: async (caller, plan) => ({ written: (await refreshProductsAdvertised(caller.db, plan.scope)).written }),
-    }),
-  ),
+  // No wait for the ads: a 60-day backfill takes hours, and the Ads account may be authorized any time
+  // later; each run completes what the synced reports name by then.
+  run: productDetailsRun({
+    sightings: { table: "products_advertised", priority: sql`s.last_advertised_day` },
+    refresh: async (caller, plan) => ({ written: (await refreshProductsAdvertised(caller.db, plan.scope)).written }),
+  }),
 });

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { refreshProductsSold } from "~/server/products/sightings";
-import { productDetailsTask } from "~/server/products/sync-details";
+import { productDetailsRun } from "~/server/products/sync-details";
 import { defineSyncTask } from "../../kit/definition";
-import { pagedApiRun } from "../../kit/paged-api-task";
 
 /**
  * Store sales data ③ method ②: the products of synced orders, completed through the product details
@@ -22,13 +21,13 @@ export const productsFromOrders = defineSyncTask({
   ],
   dataset: ["products_sold", "catalog_items", "listing_offers"],
   windows: [
-    // Also the initial sync; orders arrive within the hour, and each product's details are kept a week.
+    // Also the initial sync (after the first orders); each product's details are kept a week.
     { key: "sold-products", label: "products of synced orders", cadence: { kind: "interval", minMinutes: 60, maxMinutes: 120 }, days: [] },
   ],
-  run: pagedApiRun(
-    productDetailsTask({
-      sightings: { table: "products_sold", priority: sql`s.units_ordered` },
-      refresh: async (caller, plan) => ({ written: await refreshProductsSold(caller.db, plan.scope) }),
-    }),
-  ),
+  run: productDetailsRun({
+    sightings: { table: "products_sold", priority: sql`s.units_ordered` },
+    refresh: async (caller, plan) => ({ written: await refreshProductsSold(caller.db, plan.scope) }),
+    // On authorization both start at once: the first orders' products are completed as soon as they are in.
+    after: { task: "orders-incremental", window: "since-yesterday" },
+  }),
 });

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { catalogItems, listingOffers, orderItems, orders, storeMarketplaces } from "~/db/schema";
 import { catalogList } from "~/server/lists/products";
@@ -59,9 +60,16 @@ describe("products with sales", () => {
     await succeeded("orders-incremental", "since-yesterday");
     await succeeded("orders-history", "backfill");
     await succeeded("products-full", "full-catalog");
-    // The task's own first run (on authorization) is over; what it found is forgotten, to count from nothing.
+    // The task's own first run, on authorization, waited for the first orders and completed their products.
     await succeeded("products-from-orders", "sold-products");
     const db = ctx.t.db;
+    const yesterday = DateTime.now().setZone("America/Los_Angeles").minus({ days: 1 }).toISODate()!;
+    const recent = await ctx.t.sql`select distinct i.asin from order_items i join orders o using (store_marketplace_id, amazon_order_id)
+      where i.store_marketplace_id = ${scopeId} and o.purchase_day >= ${yesterday}`;
+    expect(recent.length).toBeGreaterThan(0);
+    const fetched = new Set((await db.select({ asin: catalogItems.asin }).from(catalogItems).where(eq(catalogItems.storeMarketplaceId, scopeId))).map((c) => c.asin));
+    for (const r of recent) expect(fetched.has(r.asin as string), r.asin as string).toBe(true);
+    // What it found is forgotten from here on, to count from nothing.
     const soldRows = await db.selectDistinct({ sku: orderItems.sellerSku, asin: orderItems.asin }).from(orderItems).where(eq(orderItems.storeMarketplaceId, scopeId));
     const skus = [...new Set(soldRows.map((r) => r.sku!))].sort();
     const asins = [...new Set(soldRows.map((r) => r.asin))].sort();
