@@ -45,7 +45,7 @@ export const MODULES: ModuleInfo[] = [
     href: "/products",
     label: "Products",
     group: "Business",
-    description: "Every listing of your store in each marketplace: SKU, ASIN, title, price, status and who fulfills it.",
+    description: "Every product of your store in each marketplace — from the All Listings report, your orders and your ads — with its picture, brand, dimensions, price, status and who fulfills it.",
     needs: "store",
   },
   {

@@ -6,3 +6,4 @@ export * from "./sync";
 export * from "./advertising";
 export * from "./orders";
 export * from "./currency";
+export * from "./products";

@@ -3,12 +3,14 @@ import { spError } from "../http/types";
 import { formatMinor } from "../util/money";
 import { isoZ } from "../util/time";
 import type { Product } from "../world/catalog";
-import { listingStatus, localPriceMinor } from "../world/catalog";
+import type { ListingStatus } from "../world/catalog";
+import { listingStatus, localPriceMinor, localTitle } from "../world/catalog";
 import { inventoryLevel } from "../world/fba";
 import type { Marketplace } from "../world/marketplaces";
 import type { Seller } from "../world/sellers";
 import { decodeToken, encodeToken, intParam, list, sellerMarketplaces, sellerOf } from "./common";
 
+const ID_TYPES = ["ASIN", "EAN", "FNSKU", "GTIN", "ISBN", "JAN", "MINSAN", "SKU", "UPC"];
 const INCLUDED = ["summaries", "attributes", "issues", "offers", "fulfillmentAvailability", "procurement", "relationships", "productTypes"];
 
 function ownSeller(ctx: Ctx): Seller {
@@ -23,22 +25,35 @@ function included(ctx: Ctx): string[] {
   return v.length ? v : ["summaries"];
 }
 
+/** The listing's status as the all-listings report words it (the same listing, the same status). */
+function reportStatus(ctx: Ctx, seller: Seller, p: Product, m: Marketplace): ListingStatus {
+  const own = p.isParent || p.channel === "AFN" ? null : inventoryLevel(ctx.sb.seed, seller.sellerId, m, p, ctx.sb.clock.now()).fulfillable;
+  return listingStatus(ctx.sb.seed, seller.sellerId, m.id, p, own);
+}
+
+/**
+ * The report's statuses in this API's words: only an active offer is buyable; an inactive one is still
+ * discoverable; an incomplete one (a required attribute missing) is neither, and carries an ERROR issue.
+ */
+const apiStatus = (status: ListingStatus) => (status === "Active" ? ["BUYABLE", "DISCOVERABLE"] : status === "Inactive" ? ["DISCOVERABLE"] : []);
+
 function listingItem(ctx: Ctx, seller: Seller, p: Product, mps: Marketplace[], inc: string[]): Record<string, unknown> {
   const now = ctx.sb.clock.now();
   const created = isoZ(Date.parse(`${p.openDate}T17:00:00Z`));
   const item: Record<string, unknown> = { sku: p.sku };
   if (inc.includes("summaries")) {
     item.summaries = mps.map((m) => {
-      const own = p.isParent || p.channel === "AFN" ? null : inventoryLevel(ctx.sb.seed, seller.sellerId, m, p, now).fulfillable;
-      // The listing statuses of the all-listings report, in this API's words: only an active offer is buyable.
-      const buyable = !p.isParent && listingStatus(ctx.sb.seed, seller.sellerId, m.id, p, own) === "Active";
-      const s: Record<string, unknown> = { marketplaceId: m.id, asin: p.asin, productType: p.productType, conditionType: "new_new", status: buyable ? ["BUYABLE", "DISCOVERABLE"] : ["DISCOVERABLE"], itemName: p.title, createdDate: created, lastUpdatedDate: created, mainImage: { link: `https://m.media-amazon.com/images/I/${p.asin}.jpg`, height: 500, width: 500 } };
+      const s: Record<string, unknown> = { marketplaceId: m.id, asin: p.asin, productType: p.productType, conditionType: "new_new", status: apiStatus(reportStatus(ctx, seller, p, m)), itemName: localTitle(p, m), createdDate: created, lastUpdatedDate: created, mainImage: { link: `https://m.media-amazon.com/images/I/${p.asin}.jpg`, height: 500, width: 500 } };
       if (p.channel === "AFN" && !p.isParent) s.fnSku = p.fnsku;
       return s;
     });
   }
-  if (inc.includes("attributes")) item.attributes = { item_name: [{ value: p.title, marketplace_id: mps[0]?.id }], brand: [{ value: p.brand, marketplace_id: mps[0]?.id }] };
-  if (inc.includes("issues")) item.issues = [];
+  if (inc.includes("attributes")) item.attributes = { item_name: [{ value: mps[0] ? localTitle(p, mps[0]) : p.title, marketplace_id: mps[0]?.id }], brand: [{ value: p.brand, marketplace_id: mps[0]?.id }] };
+  // An incomplete listing lacks a required attribute: Amazon says so as an ERROR issue.
+  if (inc.includes("issues"))
+    item.issues = mps
+      .filter((m) => reportStatus(ctx, seller, p, m) === "Incomplete")
+      .map((m) => ({ code: "90220", message: "'brand' is required but not supplied.", severity: "ERROR", attributeNames: ["brand"], categories: ["MISSING_ATTRIBUTE"], marketplaceIds: [m.id] }));
   if (inc.includes("offers")) item.offers = p.isParent ? [] : mps.map((m) => ({ marketplaceId: m.id, offerType: "B2C", price: { currencyCode: m.currency, amount: formatMinor(localPriceMinor(p, m.priceFactor, m.currency), m.currency) } }));
   if (inc.includes("fulfillmentAvailability")) {
     const m = mps[0];
@@ -76,6 +91,11 @@ function searchListingsItems(ctx: Ctx): Reply {
   if (ids.length > 20) throw spError(400, "InvalidInput", "identifiers accepts at most 20 values");
   const idType = ctx.query.get("identifiersType");
   if (ids.length && !idType) throw spError(400, "InvalidInput", "identifiersType is required with identifiers");
+  if (idType !== null && !ID_TYPES.includes(idType)) throw spError(400, "InvalidInput", `Invalid identifiersType: ${idType}`);
+  if (idType !== null && !ids.length) throw spError(400, "InvalidInput", "identifiers is required when identifiersType is given");
+  // The model: identifiers, variationParentSku and packageHierarchySku exclude one another.
+  const filters = [ids.length > 0, ctx.query.get("variationParentSku") !== null, ctx.query.get("packageHierarchySku") !== null].filter(Boolean).length;
+  if (filters > 1) throw spError(400, "InvalidInput", "Use only one of identifiers, variationParentSku and packageHierarchySku");
   let items = ctx.sb.world.catalog(seller);
   if (ids.length) items = items.filter((p) => (idType === "SKU" ? ids.includes(p.sku) : idType === "ASIN" ? ids.includes(p.asin) : idType === "FNSKU" ? ids.includes(p.fnsku) : ids.includes(p.ean)));
   const parentSku = ctx.query.get("variationParentSku");

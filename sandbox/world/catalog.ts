@@ -118,6 +118,23 @@ export function localPriceMinor(p: Product, priceFactor: number, currency: strin
   return Math.max(99, Math.round(cents / 100) * 100 - 1);
 }
 
+/** A product's title in one marketplace: Amazon JP's carry the Japanese tag its listing files show too. */
+export function localTitle(p: Product, m: { countryCode: string }): string {
+  return (m.countryCode === "JP" ? JP_TITLE_TAG : "") + p.title;
+}
+
+/**
+ * A catalog item's dimensions in a marketplace's own units, as Amazon's catalog gives them there: inches and
+ * pounds on Amazon.com, centimeters and kilograms elsewhere. The Catalog Items model leaves `unit` a free
+ * string, so a client must keep the unit each value came with.
+ */
+export function catalogDimensions(p: Product, m: { countryCode: string }) {
+  const d = (value: number, unit: string) => ({ unit, value: Math.round(value * 100) / 100 });
+  return m.countryCode === "US"
+    ? { length: d(p.dims.longestCm / 2.54, "inches"), width: d(p.dims.medianCm / 2.54, "inches"), height: d(p.dims.shortestCm / 2.54, "inches"), weight: d(p.dims.weightKg * 2.20462, "pounds") }
+    : { length: d(p.dims.longestCm, "centimeters"), width: d(p.dims.medianCm, "centimeters"), height: d(p.dims.shortestCm, "centimeters"), weight: d(p.dims.weightKg, "kilograms") };
+}
+
 /** A listing's status in Seller Central's words, as the all-listings report gives it. */
 export type ListingStatus = "Active" | "Inactive" | "Incomplete";
 

@@ -25,6 +25,7 @@ export const SP_API_QUOTAS: Record<string, QuotaSpec> = {
   getCatalogItem: { ratePerSecond: 2, burst: 2 },
   searchCatalogItems: { ratePerSecond: 2, burst: 2 },
   getListingsItem: { ratePerSecond: 5, burst: 10 },
+  searchListingsItems: { ratePerSecond: 5, burst: 5 },
   getInventorySummaries: { ratePerSecond: 2, burst: 2 },
   listFinancialEvents: { ratePerSecond: 0.5, burst: 30 },
   listFinancialEventsByOrderId: { ratePerSecond: 0.5, burst: 30 },

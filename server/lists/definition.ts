@@ -54,6 +54,8 @@ export interface ListFilter {
   column?: ListExpression;
   /** `when`: the option's own condition, for choices that are no single column's value ("needs restock"). */
   options: readonly { value: string; label: string; when?: ListExpression }[] | "distinct";
+  /** The column holds a list of values (a text[]): a row matches when its list has the chosen value. */
+  multiple?: boolean;
 }
 
 /**
@@ -86,9 +88,9 @@ export interface ListJoin {
 export interface ListDefinition {
   key: string;
   title: string;
-  /** The sync task that fills it, for the honest empty state (not run yet, no data, failed). */
-  task: string;
-  /** The synced table, or a view joining what the page shows with it (refunds with their orders' products). */
+  /** The sync task (or tasks) that fill it, for the honest empty state (not run yet, no data, failed). */
+  task: string | readonly string[];
+  /** The synced table, or a view joining what the page shows (refunds with their orders' products; every product known, whichever task found it). */
   table: PgTable | PgView;
   organization: PgColumn;
   /**

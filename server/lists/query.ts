@@ -45,7 +45,7 @@ function where(list: ListDefinition, organizationId: string, f: ListFilters): SQ
     if (option?.when) conditions.push(sql`${resolve(option.when, settings)}`);
     else if (filter.column) {
       const column = resolve(filter.column, settings);
-      conditions.push(column instanceof SQL ? sql`${column} = ${value}` : eq(column, value));
+      conditions.push(filter.multiple ? sql`${value} = any(${column})` : column instanceof SQL ? sql`${column} = ${value}` : eq(column, value));
     }
   }
   if (f.search) {

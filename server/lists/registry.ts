@@ -1,13 +1,13 @@
 import type { ListDefinition } from "./definition";
 import { inventoryList } from "./inventory";
-import { productsList } from "./products";
+import { catalogList, productsList } from "./products";
 import { refundsList } from "./refunds";
 import { reimbursementsList } from "./reimbursements";
 import { removalsList } from "./removals";
 import { longTermStorageFeesList, storageFeesList } from "./storage-fees";
 
 /** Every data list a module shows; the tRPC router and the CSV export read them by key. */
-export const LISTS = [refundsList, reimbursementsList, removalsList, storageFeesList, longTermStorageFeesList, productsList, inventoryList] as const satisfies readonly ListDefinition[];
+export const LISTS = [refundsList, reimbursementsList, removalsList, storageFeesList, longTermStorageFeesList, catalogList, productsList, inventoryList] as const satisfies readonly ListDefinition[];
 
 export type ListKey = (typeof LISTS)[number]["key"];
 export const LIST_KEYS = LISTS.map((l) => l.key) as [ListKey, ...ListKey[]];

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { syncStates } from "~/db/schema";
 
@@ -9,11 +9,12 @@ export type ListSyncState =
   | { state: "synced"; lastSucceededAt: Date; noData: boolean };
 
 /**
- * Where the task that fills a list stands for the organization, so an empty page can say why: the task has
+ * Where the task (or tasks) that fill a list stand for the organization, so an empty page can say why: the task has
  * not run yet, is running, failed (and why), or ran and Amazon had nothing.
  */
-export async function listSyncState(db: Database, organizationId: string, task: string): Promise<ListSyncState> {
-  const states = await db.select().from(syncStates).where(and(eq(syncStates.organizationId, organizationId), eq(syncStates.task, task)));
+export async function listSyncState(db: Database, organizationId: string, task: string | readonly string[]): Promise<ListSyncState> {
+  const tasks = typeof task === "string" ? [task] : [...task];
+  const states = await db.select().from(syncStates).where(and(eq(syncStates.organizationId, organizationId), inArray(syncStates.task, tasks)));
   const failed = states.find((s) => s.status === "failed" || s.status === "paused");
   const succeeded = states.filter((s) => s.lastSucceededAt).sort((a, b) => b.lastSucceededAt!.getTime() - a.lastSucceededAt!.getTime());
   if (states.some((s) => s.status === "running") && !succeeded.length) return { state: "running" };

@@ -173,7 +173,19 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
     expect(local(r.at).hour).toBeGreaterThanOrEqual(7);
     expect(r.days).toEqual(toWindows(Array.from({ length: 30 }, (_, i) => local(r.at).minus({ days: 29 - i }).toISODate()!), 31));
   }
+  // Products of synced orders and ads: at once on authorization, then every 60–120 minutes; no days.
+  for (const key of ["products-from-orders", "products-from-ads"]) {
+    const details = runs.filter((r) => r.task === key);
+    expect(details[0]!.at, key).toEqual(start);
+    const detailGaps = minutesBetween(details);
+    expect(Math.min(...detailGaps), key).toBeGreaterThanOrEqual(60);
+    expect(Math.max(...detailGaps), key).toBeLessThanOrEqual(120);
+    for (const r of details) expect(r.days, key).toEqual([]);
+  }
   expect(new Set(runs.map((r) => r.task))).toEqual(
-    new Set(["ads-performance", "orders-incremental", "orders-history", "products-full", "refund-orders", "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api", "inventory"]),
+    new Set([
+      "ads-performance", "orders-incremental", "orders-history", "products-full", "products-from-orders", "products-from-ads", "refund-orders", "inventory",
+      "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api",
+    ]),
   );
 });

@@ -15,6 +15,11 @@ export interface PagedApiTask {
   followUp?: {
     batchSize: number;
     run(caller: AmazonCaller, plan: RunPlan, ids: string[]): Promise<{ written: number }>;
+    /**
+     * The kind of an id, when a follow-up completes several (catalog items and listings): a batch holds
+     * one kind only, and kinds take their batches in turn, so one kind's calls fill another's quota waits.
+     */
+    kindOf?(id: string): string;
   };
   /**
    * A listing that becomes the data only whole (a snapshot such as FBA inventory): pages stage what they
@@ -31,6 +36,23 @@ export interface PagedApiTask {
     isExpiredToken(error: unknown): boolean;
     maxRestarts: number;
   };
+}
+
+/** The follow-up's batches: in the order named, one kind per batch, kinds in turn. */
+export function followUpBatches(ids: string[], batchSize: number, kindOf?: (id: string) => string): string[][] {
+  const kinds = new Map<string, string[][]>();
+  for (const id of ids) {
+    const kind = kindOf?.(id) ?? "";
+    const batches = kinds.get(kind) ?? [];
+    if (!kinds.has(kind)) kinds.set(kind, batches);
+    const last = batches.at(-1);
+    if (last && last.length < batchSize) last.push(id);
+    else batches.push([id]);
+  }
+  const out: string[][] = [];
+  const queues = [...kinds.values()];
+  for (let i = 0; queues.some((q) => i < q.length); i++) for (const q of queues) if (i < q.length) out.push(q[i]!);
+  return out;
 }
 
 /**
@@ -87,10 +109,9 @@ export function pagedApiRun(task: PagedApiTask) {
       detail = { ...done.detail, ...(restarts ? { restarts } : {}) };
     }
     if (task.followUp) {
-      const { batchSize, run } = task.followUp;
-      for (let i = 0; i < followUp.length; i += batchSize) {
-        const batch = followUp.slice(i, i + batchSize);
-        const done = await steps.amazon(`follow-up-${i / batchSize}`, (caller) => run(caller, plan, batch));
+      const { batchSize, run, kindOf } = task.followUp;
+      for (const [n, batch] of followUpBatches(followUp, batchSize, kindOf).entries()) {
+        const done = await steps.amazon(`follow-up-${n}`, (caller) => run(caller, plan, batch));
         rowsWritten += done.written;
       }
     }
