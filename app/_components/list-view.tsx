@@ -9,6 +9,7 @@ import { fromNow } from "~/app/_components/time";
 import { useUrlFilters } from "~/app/_components/use-url-filters";
 import { api, type RouterInputs, type RouterOutputs } from "~/app/_trpc/react";
 import { DEFAULT_LIST_RANGE, LIST_RANGES } from "~/server/lists/ranges";
+import { Pager } from "~/app/_components/pager";
 
 type Input = RouterInputs["lists"]["page"];
 type Page = RouterOutputs["lists"]["page"];
@@ -82,7 +83,6 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
   const [data] = api.lists.page.useSuspenseQuery(input);
   const filters = useUrlFilters();
   const [q, setQ] = useState(input.search ?? "");
-  const pages = Math.max(1, Math.ceil(data.count / data.pageSize));
   const exportQuery = new URLSearchParams(filters.params);
   exportQuery.delete("page");
   // The range the page shows, even when it is the page's default and not in the URL.
@@ -226,19 +226,7 @@ export function ListView({ input, noun, searchHint }: { input: Input; noun: stri
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <div className="flex items-center justify-end gap-2">
-          <button className="btn" disabled={data.page <= 1} onClick={() => filters.set({ page: String(data.page - 1) })}>
-            Previous
-          </button>
-          <span className="text-slate-600">
-            Page {data.page} of {pages}
-          </span>
-          <button className="btn" disabled={data.page >= pages} onClick={() => filters.set({ page: String(data.page + 1) })}>
-            Next
-          </button>
-        </div>
-      )}
+      <Pager page={data.page} count={data.count} pageSize={data.pageSize} onPage={(page) => filters.set({ page: String(page) })} />
     </div>
   );
 }

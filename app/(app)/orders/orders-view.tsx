@@ -7,6 +7,7 @@ import { formatMoney } from "~/app/_components/format";
 import { useUrlFilters } from "~/app/_components/use-url-filters";
 import { api, type RouterInputs } from "~/app/_trpc/react";
 import { HistoryProgress } from "./history-progress";
+import { Pager } from "~/app/_components/pager";
 
 export interface OrdersSearch {
   range?: string;
@@ -32,8 +33,6 @@ export function OrdersView({ input }: { input: RouterInputs["orders"]["list"] })
         <p>Orders appear here once your Amazon store is authorized; orders since yesterday arrive within minutes.</p>
       </EmptyState>
     );
-
-  const pages = Math.max(1, Math.ceil(data.count / data.pageSize));
   return (
     <div className="space-y-3">
       <HistoryProgress />
@@ -136,19 +135,7 @@ export function OrdersView({ input }: { input: RouterInputs["orders"]["list"] })
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <div className="flex items-center justify-end gap-2">
-          <button className="btn" disabled={data.page <= 1} onClick={() => setFilter({ page: String(data.page - 1) })}>
-            Previous
-          </button>
-          <span className="text-slate-600">
-            Page {data.page} of {pages}
-          </span>
-          <button className="btn" disabled={data.page >= pages} onClick={() => setFilter({ page: String(data.page + 1) })}>
-            Next
-          </button>
-        </div>
-      )}
+      <Pager page={data.page} count={data.count} pageSize={data.pageSize} onPage={(page) => setFilter({ page: String(page) })} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { api, type RouterInputs, type RouterOutputs } from "~/app/_trpc/react";
 import { hasRole } from "~/server/organizations/roles";
 import { DEFAULT_SUMMARY_RANGE, SUMMARY_RANGES } from "~/server/sales/ranges";
 import { SalesChart } from "./sales-chart";
+import { Pager } from "~/app/_components/pager";
 
 type Input = RouterInputs["salesSummary"]["overview"];
 type Overview = RouterOutputs["salesSummary"]["overview"];
@@ -66,7 +67,6 @@ export function SummaryView({ input }: { input: Input }) {
   const exportQuery = new URLSearchParams(filters.params);
   exportQuery.delete("page");
   if (!exportQuery.get("range") && !exportQuery.get("from")) exportQuery.set("range", input.range ?? DEFAULT_SUMMARY_RANGE);
-  const pages = Math.max(1, Math.ceil(data.count / data.pageSize));
   const base = data.totals.base;
   const sortBy = (key: NonNullable<Input["sort"]>) => filters.set({ sort: key, dir: input.sort === key && input.dir !== "desc" ? "desc" : "asc" });
   const sortable = (key: NonNullable<Input["sort"]>, label: string, right = true) => (
@@ -205,19 +205,7 @@ export function SummaryView({ input }: { input: Input }) {
               </tfoot>
             </table>
           </div>
-          {pages > 1 && (
-            <div className="flex items-center justify-end gap-2">
-              <button className="btn" disabled={data.page <= 1} onClick={() => filters.set({ page: String(data.page - 1) })}>
-                Previous
-              </button>
-              <span className="text-slate-600">
-                Page {data.page} of {pages}
-              </span>
-              <button className="btn" disabled={data.page >= pages} onClick={() => filters.set({ page: String(data.page + 1) })}>
-                Next
-              </button>
-            </div>
-          )}
+          <Pager page={data.page} count={data.count} pageSize={data.pageSize} onPage={(page) => filters.set({ page: String(page) })} />
         </>
       )}
     </div>
