@@ -68,6 +68,35 @@ function payload(events: Posted[]): Record<string, unknown> {
   return fe;
 }
 
+// A listing's pages all read one moment (`asOf`), so its events are built once and paged from memory: built
+// per page, a year's listing of a small seller (some 500 pages) cost minutes of the sandbox's time.
+const listings = new WeakMap<Ctx["sb"], Map<string, Posted[]>>();
+
+function postedEvents(ctx: Ctx, seller: ReturnType<typeof sellerOf>, q: { after: number; before: number; asOf: number }): Posted[] {
+  let recent = listings.get(ctx.sb);
+  if (!recent) listings.set(ctx.sb, (recent = new Map()));
+  const key = `${seller.sellerId}|${q.after}|${q.before}|${q.asOf}`;
+  const cached = recent.get(key);
+  if (cached) return cached;
+  const events: Posted[] = [];
+  const catalog = ctx.sb.world.catalog(seller);
+  for (const mp of ctx.sb.world.marketplaces(seller)) {
+    for (const o of ctx.sb.world.ordersPurchasedBetween(seller, mp, q.after - MAX_REFUND_LAG_MS, q.before)) {
+      for (const e of eventsOf(o, q.asOf)) if (e.postedMs >= q.after && e.postedMs < q.before) events.push({ ms: e.postedMs, key: `${e.order.amazonOrderId}${e.kind}`, kind: "order", e });
+    }
+    const last = localDay(Math.min(q.before, q.asOf) - 1, mp.timezone);
+    for (let d = localDay(q.after, mp.timezone); d <= last; d = addDays(d, 1)) {
+      for (const x of reimbursementsOnDay(ctx.sb.seed, seller, mp, catalog, d)) {
+        if (x.qtyCash > 0 && x.approvalMs >= q.after && x.approvalMs < q.before && x.approvalMs <= q.asOf) events.push({ ms: x.approvalMs, key: `R${x.id}`, kind: "adjustment", x, mp });
+      }
+    }
+  }
+  events.sort((a, b) => a.ms - b.ms || (a.key < b.key ? -1 : 1));
+  if (recent.size >= 8) recent.delete(recent.keys().next().value!);
+  recent.set(key, events);
+  return events;
+}
+
 /**
  * Events posted in [PostedAfter, PostedBefore), oldest first, as Finances shows them when the listing's first
  * page is asked for: the pages of one listing (its NextToken) read the same moment, so an event that becomes
@@ -94,20 +123,7 @@ function listFinancialEvents(ctx: Ctx): Reply {
   }
   // A span over 180 days answers empty, like Amazon.
   if (q.before - q.after > 180 * DAY) return { status: 200, body: { payload: { FinancialEvents: payload([]) } } };
-  const events: Posted[] = [];
-  const catalog = ctx.sb.world.catalog(seller);
-  for (const mp of ctx.sb.world.marketplaces(seller)) {
-    for (const o of ctx.sb.world.ordersPurchasedBetween(seller, mp, q.after - MAX_REFUND_LAG_MS, q.before)) {
-      for (const e of eventsOf(o, q.asOf)) if (e.postedMs >= q.after && e.postedMs < q.before) events.push({ ms: e.postedMs, key: `${e.order.amazonOrderId}${e.kind}`, kind: "order", e });
-    }
-    const last = localDay(Math.min(q.before, q.asOf) - 1, mp.timezone);
-    for (let d = localDay(q.after, mp.timezone); d <= last; d = addDays(d, 1)) {
-      for (const x of reimbursementsOnDay(ctx.sb.seed, seller, mp, catalog, d)) {
-        if (x.qtyCash > 0 && x.approvalMs >= q.after && x.approvalMs < q.before && x.approvalMs <= q.asOf) events.push({ ms: x.approvalMs, key: `R${x.id}`, kind: "adjustment", x, mp });
-      }
-    }
-  }
-  events.sort((a, b) => a.ms - b.ms || (a.key < b.key ? -1 : 1));
+  const events = postedEvents(ctx, seller, q);
   const slice = events.slice(offset, offset + q.size);
   const p: Record<string, unknown> = { FinancialEvents: payload(slice) };
   if (offset + q.size < events.length) p.NextToken = Buffer.from(JSON.stringify({ q, o: offset + q.size })).toString("base64url");
