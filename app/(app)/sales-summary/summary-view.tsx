@@ -34,6 +34,8 @@ function refreshed(m: Marketplace, since: number) {
 export function SummaryView({ input }: { input: Input }) {
   const [current] = api.organization.current.useSuspenseQuery();
   const [refreshingSince, setRefreshingSince] = useState<number | null>(null);
+  // Ticked at once on click; the URL (and the data) follow.
+  const [differencesOnly, setDifferencesOnly] = useState(input.differencesOnly ?? false);
   const [data] = api.salesSummary.overview.useSuspenseQuery(input, {
     // While a refresh runs, the page follows it.
     refetchInterval: refreshingSince ? 2_000 : false,
@@ -97,7 +99,14 @@ export function SummaryView({ input }: { input: Input }) {
           ))}
         </select>
         <label className="flex items-center gap-1.5 text-slate-700">
-          <input type="checkbox" checked={input.differencesOnly ?? false} onChange={(e) => filters.set({ diff: e.target.checked ? "1" : undefined })} />
+          <input
+            type="checkbox"
+            checked={differencesOnly}
+            onChange={(e) => {
+              setDifferencesOnly(e.target.checked);
+              filters.set({ diff: e.target.checked ? "1" : undefined });
+            }}
+          />
           Differences only
         </label>
         <button
