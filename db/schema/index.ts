@@ -7,3 +7,4 @@ export * from "./advertising";
 export * from "./orders";
 export * from "./currency";
 export * from "./products";
+export * from "./claims";
