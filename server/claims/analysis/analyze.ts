@@ -1,0 +1,111 @@
+import type { ClaimKind } from "~/db/schema/claims";
+import { DateTime } from "luxon";
+import { type LocalDay } from "~/server/sync/windows";
+import { claimWindow } from "../policy";
+import { customerReturnDraft, inboundDraft, warehouseDraft } from "./drafts";
+import { share } from "./money";
+import { byTime, reimbursedAmount, settle, type Lot } from "./lots";
+import type { CaseDraft, LedgerAdjustment, RefundedItem, ReimbursementRow, ShortInboundItem, StoreFacts } from "./types";
+
+/** How far back Amazon's data (and a claim) reaches: the ledger's and the reimbursements' 18 months. */
+export const ANALYSIS_MONTHS = 18;
+
+const WAREHOUSE_REASONS: Record<string, string> = { Lost_Warehouse: "lost", Damaged_Warehouse: "damaged" };
+const INBOUND_REASONS = new Set(["Lost_Inbound"]);
+
+export const caseKey = (kind: ClaimKind, storeMarketplaceId: string, sourceRef: string) => `${kind}/${storeMarketplaceId}/${sourceRef}`;
+export const adjustmentRef = (a: Pick<LedgerAdjustment, "day" | "referenceId" | "fnsku">) => `${a.day}/${a.referenceId}/${a.fnsku}`;
+export const refundRef = (r: Pick<RefundedItem, "amazonOrderId" | "sku">) => `${r.amazonOrderId}/${r.sku}`;
+export const inboundRef = (i: Pick<ShortInboundItem, "shipmentId" | "sku">) => `${i.shipmentId}/${i.sku}`;
+
+/** Same product: by FNSKU when both sides have one, else by seller SKU. */
+const sameProduct = (lot: Lot, r: ReimbursementRow) => (lot.fnsku && r.fnsku ? lot.fnsku === r.fnsku : lot.sku === r.sku);
+
+/**
+ * What Amazon still owes the store, per case, from its own data: lost and damaged units the ledger shows and
+ * no later "found" or reimbursement settled; FBA refunds whose units never came back and were not
+ * reimbursed; closed inbound shipments short of what was shipped and not reimbursed. A reimbursement counts
+ * once: first for the case whose Amazon case id it names, then by order id (returns), then by FNSKU and
+ * quantity for the loss it most likely pays (same units, the earliest such loss before its approval).
+ */
+export function analyzeStore(facts: StoreFacts, today: (storeMarketplaceId: string) => LocalDay): CaseDraft[] {
+  const warehouse = facts.adjustments.filter((a) => a.reason !== "F").map((a): Lot => ({
+    key: caseKey(a.reason === "M" ? "warehouse_lost" : "warehouse_damaged", a.storeMarketplaceId, adjustmentRef(a)),
+    storeMarketplaceId: a.storeMarketplaceId, fnsku: a.fnsku, sku: a.sku, at: a.at, tag: a.reason === "M" ? "lost" : "damaged", units: a.units, remaining: a.units, settlements: [],
+  }));
+  const returns = facts.refunds.map((r): Lot => ({
+    key: caseKey("customer_return", r.storeMarketplaceId, refundRef(r)),
+    storeMarketplaceId: r.storeMarketplaceId, fnsku: r.fnsku, sku: r.sku, at: r.refundedAt, tag: r.amazonOrderId, units: r.units, remaining: r.units, settlements: [],
+  }));
+  const inbound = facts.inbound.map((i): Lot => ({
+    key: caseKey("inbound_shortage", i.storeMarketplaceId, inboundRef(i)),
+    storeMarketplaceId: i.storeMarketplaceId, fnsku: i.fnsku, sku: i.sku, at: i.deliveredAt, tag: "inbound", units: i.shipped - i.received, remaining: i.shipped - i.received, settlements: [],
+  }));
+  const all = new Map([...warehouse, ...returns, ...inbound].map((l) => [l.key, l]));
+
+  // Units that came back: a return settles its refund before any reimbursement is considered.
+  for (const r of facts.refunds) {
+    const lot = all.get(caseKey("customer_return", r.storeMarketplaceId, refundRef(r)))!;
+    if (r.returnedUnits > 0) settle([lot], Math.min(r.returnedUnits, lot.remaining), () => true, { by: "returned", at: r.returnedAt ?? r.refundedAt, reference: r.amazonOrderId });
+  }
+
+  const byCaseId = new Map([...facts.filedCaseIds].map(([key, caseId]) => [caseId, key]));
+  const unplaced: ReimbursementRow[] = [];
+  for (const r of [...facts.reimbursements].sort(byTime((x) => x.approvedAt))) {
+    const filed = r.caseId ? all.get(byCaseId.get(r.caseId) ?? "") : undefined;
+    const placed = filed ? Math.min(r.units, filed.remaining) : 0;
+    if (filed && placed > 0) settle([filed], placed, () => true, { by: "reimbursed", at: r.approvedAt, reference: r.reimbursementId }, reimbursedAmount(r));
+    // What the named case did not need is matched like any other reimbursement.
+    if (r.units > placed) unplaced.push(placed ? { ...r, units: r.units - placed, amountTotal: share(r.amountTotal, r.units - placed, r.units) } : r);
+  }
+
+  // Founds and reimbursements settle warehouse losses in the order they happened.
+  type Event = { at: string; found?: LedgerAdjustment; reimbursement?: ReimbursementRow };
+  const events: Event[] = [
+    ...facts.adjustments.filter((a) => a.reason === "F").map((a) => ({ at: a.at, found: a })),
+    ...unplaced.map((r) => ({ at: r.approvedAt, reimbursement: r })),
+  ].sort(byTime((e) => e.at));
+  for (const e of events) {
+    if (e.found) {
+      const f = e.found;
+      settle(warehouse, f.units, (l) => l.tag === "lost" && l.storeMarketplaceId === f.storeMarketplaceId && l.fnsku === f.fnsku && l.at <= f.at, { by: "found", at: f.at, reference: f.referenceId });
+      continue;
+    }
+    const r = e.reimbursement!;
+    const settlement = { by: "reimbursed" as const, at: r.approvedAt, reference: r.reimbursementId };
+    if (r.amazonOrderId) {
+      settle(returns, r.units, (l) => l.tag === r.amazonOrderId && sameProduct(l, r), settlement, reimbursedAmount(r));
+    } else if (WAREHOUSE_REASONS[r.reason]) {
+      const tag = WAREHOUSE_REASONS[r.reason];
+      const left = settle(warehouse, r.units, (l) => l.tag === tag && sameProduct(l, r) && l.at <= r.approvedAt, settlement, reimbursedAmount(r));
+      if (left > 0) settle(warehouse, left, (l) => sameProduct(l, r) && l.at <= r.approvedAt, settlement, reimbursedAmount(r));
+    } else if (INBOUND_REASONS.has(r.reason)) {
+      settle(inbound, r.units, (l) => sameProduct(l, r) && l.at <= r.approvedAt, settlement, reimbursedAmount(r));
+    }
+  }
+
+  const drafts: CaseDraft[] = [];
+  const inWindow = (storeMarketplaceId: string, eventDay: LocalDay, eligibleFrom: LocalDay) => {
+    const t = today(storeMarketplaceId);
+    const oldest = DateTime.fromISO(t, { zone: "UTC" }).minus({ months: ANALYSIS_MONTHS }).toISODate()!;
+    return eventDay >= oldest && eligibleFrom <= t;
+  };
+  for (const a of facts.adjustments) {
+    if (a.reason === "F") continue;
+    const kind = a.reason === "M" ? "warehouse_lost" : "warehouse_damaged";
+    const w = claimWindow(kind, facts.region, a.day);
+    if (!inWindow(a.storeMarketplaceId, a.day, w.eligibleFrom)) continue;
+    drafts.push(warehouseDraft(facts, a, all.get(caseKey(kind, a.storeMarketplaceId, adjustmentRef(a)))!, w));
+  }
+  for (const r of facts.refunds) {
+    const w = claimWindow("customer_return", facts.region, r.refundedDay);
+    if (!inWindow(r.storeMarketplaceId, r.refundedDay, w.eligibleFrom)) continue;
+    drafts.push(customerReturnDraft(r, all.get(caseKey("customer_return", r.storeMarketplaceId, refundRef(r)))!, w));
+  }
+  for (const i of facts.inbound) {
+    const w = claimWindow("inbound_shortage", facts.region, i.deliveredDay, i.closedDay);
+    if (!inWindow(i.storeMarketplaceId, i.deliveredDay, w.eligibleFrom)) continue;
+    drafts.push(inboundDraft(facts, i, all.get(caseKey("inbound_shortage", i.storeMarketplaceId, inboundRef(i)))!, w));
+  }
+  return drafts;
+}
