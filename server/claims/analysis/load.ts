@@ -22,7 +22,7 @@ export async function loadStoreFacts(sql: postgres.Sql, organizationId: string, 
   const ids = marketplaces.map((m) => m.id);
   const zoneOf = new Map(marketplaces.map((m) => [m.id, m.timeZone]));
   const oldestDay = DateTime.fromJSDate(now, { zone: "UTC" }).minus({ months: ANALYSIS_MONTHS + 1 }).toISODate()!;
-  const oldest = new Date(`${oldestDay}T00:00:00Z`);
+  const oldest = `${oldestDay}T00:00:00Z`;
 
   const ledger = await sql<Array<{ store_marketplace_id: string; event_day: string; occurred_at: Date | null; reason: string; reference_id: string; fnsku: string; sku: string | null; asin: string | null; title: string | null; quantity: number; fulfillment_center: string }>>`
     select store_marketplace_id, event_day, occurred_at, reason, reference_id, fnsku, sku, asin, title, quantity, fulfillment_center
@@ -102,7 +102,7 @@ export async function loadStoreFacts(sql: postgres.Sql, organizationId: string, 
     select i.store_marketplace_id, i.seller_sku as sku, round(sum(i.item_price) / sum(i.quantity_ordered), 4)::text as price
     from order_items i join orders o on o.store_marketplace_id = i.store_marketplace_id and o.amazon_order_id = i.amazon_order_id
     where i.store_marketplace_id = any(${ids}::uuid[]) and i.organization_id = ${organizationId} and i.seller_sku is not null
-      and i.item_price is not null and i.quantity_ordered > 0 and o.purchase_date >= ${new Date(now.getTime() - 90 * 86_400_000)}
+      and i.item_price is not null and i.quantity_ordered > 0 and o.purchase_date >= ${new Date(now.getTime() - 90 * 86_400_000).toISOString()}
     group by 1, 2`;
   for (const p of prices)
     if (!unitValues.has(`${p.store_marketplace_id}/${p.sku}`)) unitValues.set(`${p.store_marketplace_id}/${p.sku}`, { value: p.price, basis: "its average selling price over the last 90 days" });

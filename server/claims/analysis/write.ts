@@ -51,7 +51,7 @@ export async function writeCases(sql: postgres.Sql, scope: { organizationId: str
        from ${stage} d, old where old.id = c.id and c.store_marketplace_id = d.store_marketplace_id and c.kind = d.kind and c.source_ref = d.source_ref
          and (${FIELDS.map((f) => `c.${f}`).join(", ")}) is distinct from (${FIELDS.map((f) => `d.${f}`).join(", ")})
        returning c.id, old.resolution as before, c.resolution as after`,
-      [scope.storeId, now],
+      [scope.storeId, now.toISOString()],
     );
     const inserted = await tx.unsafe<Array<{ id: string }>>(
       `insert into claim_cases (organization_id, store_id, store_marketplace_id, kind, source_ref, ${list}, analyzed_at)
@@ -59,7 +59,7 @@ export async function writeCases(sql: postgres.Sql, scope: { organizationId: str
        where d.resolution is null
        on conflict (store_marketplace_id, kind, source_ref) do nothing
        returning id`,
-      [scope.organizationId, scope.storeId, now],
+      [scope.organizationId, scope.storeId, now.toISOString()],
     );
     const settled = changed.filter((c) => c.after && c.before !== c.after);
     const events: Array<[string, string, string]> = [
@@ -74,14 +74,14 @@ export async function writeCases(sql: postgres.Sql, scope: { organizationId: str
     const zone = new Map(marketplaces.map((m) => [m.id, m.timeZone]));
     const lapsing = open.filter((c) => lapsesOn(c.submitted_on) <= localToday(zone.get(c.store_marketplace_id) ?? "UTC", now));
     if (lapsing.length) {
-      await tx`update claim_cases set lapsed_at = ${now} where id = any(${lapsing.map((c) => c.id)}::uuid[])`;
+      await tx`update claim_cases set lapsed_at = ${now.toISOString()} where id = any(${lapsing.map((c) => c.id)}::uuid[])`;
       for (const c of lapsing) events.push([c.id, "lapsed", JSON.stringify({ submittedOn: c.submitted_on, amazonCaseId: c.amazon_case_id })]);
     }
     if (events.length)
       await tx.unsafe(
         `insert into claim_case_events (organization_id, claim_case_id, at, transition, detail)
          select $1, e.id, $2, e.transition, e.detail from unnest($3::uuid[], $4::text[], $5::jsonb[]) as e(id, transition, detail)`,
-        [scope.organizationId, now, events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2])] as never[],
+        [scope.organizationId, now.toISOString(), events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2])] as never[],
       );
     return { found: inserted.length, changed: changed.length, settled: settled.length, lapsed: lapsing.length };
   });
