@@ -9,6 +9,7 @@ import { v0Order } from "./spapi/orders-v0";
 import { buildDocument } from "./spapi/report-docs";
 import { formatMinor } from "./util/money";
 import { isoZ, localDay } from "./util/time";
+import { claimsTruth } from "./world/claims-truth";
 import { eventsOf } from "./world/finances";
 import { fbaInventoryAt } from "./world/fba";
 import { mustMarketplace } from "./world/marketplaces";
@@ -71,6 +72,18 @@ function truthInventory(ctx: Ctx): Reply {
   const now = ctx.sb.clock.now();
   const items = fbaInventoryAt(ctx.sb.seed, seller, mp, ctx.sb.world.catalog(seller), now).map(({ product: p, lastUpdatedMs, ...q }) => ({ sku: p.sku, asin: p.asin, fnsku: p.fnsku, ...q, lastUpdated: isoZ(lastUpdatedMs) }));
   return { status: 200, body: { sellerId: seller.sellerId, marketplaceId: mp.id, asOf: isoZ(now), items } };
+}
+
+/**
+ * What Amazon owes in one marketplace: every lost or damaged adjustment, FBA refund and short item of a shipment
+ * closed in [from, to), with its fate as of now (`world/claims-truth.ts`).
+ */
+function truthClaims(ctx: Ctx): Reply {
+  const seller = sellerParam(ctx);
+  const mpId = ctx.query.get("marketplaceId") ?? seller.marketplaceIds[0] ?? "";
+  if (!seller.marketplaceIds.includes(mpId)) throw bad(`seller ${seller.sellerId} does not sell in marketplace ${mpId}`);
+  const { from, to } = range(ctx);
+  return { status: 200, body: claimsTruth(ctx.sb.world, seller, mustMarketplace(mpId), from, to, ctx.sb.clock.now()) };
 }
 
 function truthCatalog(ctx: Ctx): Reply {
@@ -156,6 +169,7 @@ export const truthRoutes: Route[] = [
   { method: "GET", path: "/__sandbox/truth/orders", operation: "controlTruthOrders", auth: "none", handler: truthOrders },
   { method: "GET", path: "/__sandbox/truth/inventory", operation: "controlTruthInventory", auth: "none", handler: truthInventory },
   { method: "GET", path: "/__sandbox/truth/report", operation: "controlTruthReport", auth: "none", handler: truthReport },
+  { method: "GET", path: "/__sandbox/truth/claims", operation: "controlTruthClaims", auth: "none", handler: truthClaims },
   { method: "GET", path: "/__sandbox/truth/catalog", operation: "controlTruthCatalog", auth: "none", handler: truthCatalog },
   { method: "GET", path: "/__sandbox/truth/ads/entities", operation: "controlTruthAdsEntities", auth: "none", handler: truthAdsEntities },
   { method: "GET", path: "/__sandbox/truth/ads/metrics", operation: "controlTruthAdsMetrics", auth: "none", handler: truthAdsMetrics },

@@ -3,7 +3,7 @@ import { spError } from "../http/types";
 import { minorToNumber } from "../util/money";
 import { addDays, DAY, isoZ, localDay, MINUTE } from "../util/time";
 import type { Reimbursement } from "../world/fba";
-import { reimbursementsOnDay } from "../world/fba";
+import { reimbursementsOnDay } from "../world/reimbursements";
 import type { Marketplace } from "../world/marketplaces";
 import type { FinancialEvent } from "../world/finances";
 import { eventsOf } from "../world/finances";
@@ -42,7 +42,8 @@ function eventJson(e: FinancialEvent): Record<string, unknown> {
   return out;
 }
 
-const ADJUSTMENT_TYPE: Record<string, string> = { Lost_Warehouse: "WAREHOUSE_LOST", Damaged_Warehouse: "WAREHOUSE_DAMAGE", Lost_Inbound: "FBAInventoryReimbursement", CustomerServiceIssue: "FBAInventoryReimbursement", Removal_Order_Lost: "REMOVAL_ORDER_LOST" };
+// Any other reason (Lost_Inbound, CustomerServiceIssue, FeeCorrection) posts as FBAInventoryReimbursement.
+const ADJUSTMENT_TYPE: Record<string, string> = { Lost_Warehouse: "WAREHOUSE_LOST", Damaged_Warehouse: "WAREHOUSE_DAMAGE", CustomerReturn: "REVERSAL_REIMBURSEMENT", Removal_Order_Lost: "REMOVAL_ORDER_LOST" };
 
 /** Cash reimbursements post as adjustment events, the same facts as GET_FBA_REIMBURSEMENTS_DATA. */
 function adjustmentJson(x: Reimbursement, mp: Marketplace): Record<string, unknown> {
@@ -79,14 +80,13 @@ function postedEvents(ctx: Ctx, seller: ReturnType<typeof sellerOf>, q: { after:
   const cached = recent.get(key);
   if (cached) return cached;
   const events: Posted[] = [];
-  const catalog = ctx.sb.world.catalog(seller);
   for (const mp of ctx.sb.world.marketplaces(seller)) {
     for (const o of ctx.sb.world.ordersPurchasedBetween(seller, mp, q.after - MAX_REFUND_LAG_MS, q.before)) {
       for (const e of eventsOf(o, q.asOf)) if (e.postedMs >= q.after && e.postedMs < q.before) events.push({ ms: e.postedMs, key: `${e.order.amazonOrderId}${e.kind}`, kind: "order", e });
     }
     const last = localDay(Math.min(q.before, q.asOf) - 1, mp.timezone);
     for (let d = localDay(q.after, mp.timezone); d <= last; d = addDays(d, 1)) {
-      for (const x of reimbursementsOnDay(ctx.sb.seed, seller, mp, catalog, d)) {
+      for (const x of reimbursementsOnDay(ctx.sb.world, seller, mp, d)) {
         if (x.qtyCash > 0 && x.approvalMs >= q.after && x.approvalMs < q.before && x.approvalMs <= q.asOf) events.push({ ms: x.approvalMs, key: `R${x.id}`, kind: "adjustment", x, mp });
       }
     }

@@ -5,11 +5,12 @@ import { hash32, Rng } from "../util/rng";
 import { addDays, DAY, HOUR, localDay } from "../util/time";
 import { JP_TITLE_TAG, listingStatus, localPriceMinor } from "../world/catalog";
 import type { Product } from "../world/catalog";
-import { fbaProducts, fcFor, inboundShipmentsInMonth, inventoryLevel, ledgerAdjustmentsOnDay, ltsfPublicationDay, publicationMs, reimbursementsOnDay, removalsOnDay, storageFeePublicationDay } from "../world/fba";
+import { fbaProducts, fcFor, inboundShipmentsInMonth, inventoryLevel, ledgerAdjustmentsOnDay, ltsfPublicationDay, publicationMs, removalsOnDay, statusMs, storageFeePublicationDay } from "../world/fba";
 import type { Marketplace } from "../world/marketplaces";
 import { mustMarketplace } from "../world/marketplaces";
 import type { Order } from "../world/orders";
 import { lastUpdateAt, MAX_REFUND_LAG_MS, orderStatusAt } from "../world/orders";
+import { refundFate, reimbursementsOnDay, returnScannedMs } from "../world/reimbursements";
 import { JP_LISTING_COLUMNS, REPORT_COLUMNS } from "../world/report-columns";
 import type { Seller } from "../world/sellers";
 import type { ReportRecord } from "./report-store";
@@ -163,7 +164,7 @@ function reimbursementRows(sb: Sandbox, r: ReportRequest): Row[] {
   const rows: Array<[number, Row]> = [];
   for (const mp of r.marketplaces) {
     for (const d of days(mp, r.start, Math.min(r.end, r.asOf))) {
-      for (const x of reimbursementsOnDay(sb.seed, r.seller, mp, sb.world.catalog(r.seller), d)) {
+      for (const x of reimbursementsOnDay(sb.world, r.seller, mp, d)) {
         if (x.approvalMs < r.start || x.approvalMs >= r.end || x.approvalMs > r.asOf) continue;
         const q = x.qtyCash + x.qtyInventory;
         rows.push([x.approvalMs, [iso00(x.approvalMs), x.id, x.caseId, x.orderId, x.reason, x.product.sku, x.product.fnsku, x.product.asin, clean(x.product.title), "NewItem", mp.currency,
@@ -199,9 +200,9 @@ export function customerReturns(sb: Sandbox, seller: Seller, mp: Marketplace, st
   const out: ReturnEvent[] = [];
   for (const o of sb.world.ordersPurchasedBetween(seller, mp, start - MAX_REFUND_LAG_MS, Math.min(end, asOf))) {
     const rf = o.refund;
-    if (!rf || o.channel !== "AFN") continue;
-    // FBA refunds post when the return is scanned in, about an hour after.
-    const ms = rf.postedMs - 3600_000;
+    // Only a unit that came back is a return (the refund's fate: see world/reimbursements.ts).
+    if (!rf || refundFate(sb.seed, o)?.kind !== "returned") continue;
+    const ms = returnScannedMs(rf);
     if (ms < start || ms >= end || ms > asOf) continue;
     const line = o.lines[rf.lineIndex];
     if (!line) continue;
@@ -218,42 +219,44 @@ function returnRows(sb: Sandbox, r: ReportRequest): Row[] {
   ]));
 }
 
+/**
+ * The inventory ledger as Amazon writes it: one marketplace (it is requested per marketplace), its local date
+ * and the event's instant ("Date and Time"), with the headers of real files.
+ */
 function ledgerRows(sb: Sandbox, r: ReportRequest): Row[] {
+  const mp = r.marketplaces[0];
+  if (!mp) return [];
   const rows: Array<[number, Row]> = [];
-  const mmdd = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat("MM/dd/yyyy");
-  for (const mp of r.marketplaces) {
-    const end = Math.min(r.end, r.asOf);
-    const catalog = sb.world.catalog(r.seller);
-    // Customer shipments: AFN order lines leaving the warehouse.
-    for (const o of sb.world.ordersTouchable(r.seller, mp, r.start, end)) {
-      if (o.channel !== "AFN" || o.shipMs === undefined || o.shipMs < r.start || o.shipMs >= end) continue;
-      for (const l of o.lines) rows.push([o.shipMs, [mmdd(o.shipMs, mp.timezone), l.product.fnsku, l.product.asin, l.product.sku, clean(l.product.title), "Shipments", o.amazonOrderId, String(-l.quantity), fcFor(sb.seed, mp, l.product.sku), "SELLABLE", "", mp.countryCode, "", ""].join("\t")]);
-    }
-    for (const x of customerReturns(sb, r.seller, mp, r.start, end, r.asOf)) {
-      rows.push([x.ms, [mmdd(x.ms, mp.timezone), x.product.fnsku, x.product.asin, x.product.sku, clean(x.product.title), "CustomerReturns", x.o.amazonOrderId, String(x.qty), x.fc, x.disposition, "", mp.countryCode, "", ""]]);
-    }
-    // Receipts: inbound units counted in, 60 % when receiving starts and the rest at closing.
-    for (const month of monthsBetween(r.start - 40 * DAY, end, mp.timezone)) {
-      if (month < sb.world.config.historyStart.slice(0, 7)) continue;
-      for (const s of inboundShipmentsInMonth(sb.seed, r.seller, mp, catalog, month)) {
-        const receiving = s.timeline.find(([st]) => st === "RECEIVING")?.[1];
-        const closed = s.timeline.find(([st]) => st === "CLOSED")?.[1];
-        for (const it of s.items) {
-          const first = Math.floor(it.received * 0.6);
-          const steps: Array<[number | undefined, number]> = [[receiving, first], [closed, it.received - first]];
-          for (const [ms, qty] of steps) {
-            if (ms === undefined || qty <= 0 || ms < r.start || ms >= end) continue;
-            rows.push([ms, [mmdd(ms, mp.timezone), it.product.fnsku, it.product.asin, it.product.sku, clean(it.product.title), "Receipts", s.shipmentId, String(qty), s.fc, "SELLABLE", "", mp.countryCode, "", ""]]);
-          }
+  const end = Math.min(r.end, r.asOf);
+  const catalog = sb.world.catalog(r.seller);
+  const row = (ms: number, p: Product, event: string, reference: string, qty: number, fc: string, disposition: string, reason: string, reconciled: string, unreconciled: string) =>
+    rows.push([ms, [DateTime.fromMillis(ms, { zone: mp.timezone }).toFormat("MM/dd/yyyy"), p.fnsku, p.asin, p.sku, clean(p.title), event, reference, String(qty), fc, disposition, reason, mp.countryCode, reconciled, unreconciled, iso00(ms)].join("\t")]);
+  // Customer shipments: AFN order lines leaving the warehouse.
+  for (const o of sb.world.ordersTouchable(r.seller, mp, r.start, end)) {
+    if (o.channel !== "AFN" || o.shipMs === undefined || o.shipMs < r.start || o.shipMs >= end) continue;
+    for (const l of o.lines) row(o.shipMs, l.product, "Shipments", o.amazonOrderId, -l.quantity, fcFor(sb.seed, mp, l.product.sku), "SELLABLE", "", "", "");
+  }
+  for (const x of customerReturns(sb, r.seller, mp, r.start, end, r.asOf)) row(x.ms, x.product, "CustomerReturns", x.o.amazonOrderId, x.qty, x.fc, x.disposition, "", "", "");
+  // Receipts: inbound units counted in, 60 % when receiving starts and the rest at closing.
+  for (const month of monthsBetween(r.start - 40 * DAY, end, mp.timezone)) {
+    if (month < sb.world.config.historyStart.slice(0, 7)) continue;
+    for (const s of inboundShipmentsInMonth(sb.seed, r.seller, mp, catalog, month)) {
+      const receiving = statusMs(s, "RECEIVING");
+      const closed = statusMs(s, "CLOSED");
+      for (const it of s.items) {
+        const first = Math.floor(it.received * 0.6);
+        const steps: Array<[number | undefined, number]> = [[receiving, first], [closed, it.received - first]];
+        for (const [ms, qty] of steps) {
+          if (ms === undefined || qty <= 0 || ms < r.start || ms >= end) continue;
+          row(ms, it.product, "Receipts", s.shipmentId, qty, s.fc, "SELLABLE", "", "", "");
         }
       }
     }
-    for (const d of days(mp, r.start, end)) {
-      for (const a of ledgerAdjustmentsOnDay(sb.seed, r.seller, mp, catalog, d)) {
-        if (a.ms < r.start || a.ms >= end) continue;
-        const unrec = a.reason === "M" ? String(Math.abs(a.qty)) : "0";
-        rows.push([a.ms, [mmdd(a.ms, mp.timezone), a.product.fnsku, a.product.asin, a.product.sku, clean(a.product.title), "Adjustments", a.referenceId, String(a.qty), a.fc, a.disposition, a.reason, mp.countryCode, "0", unrec]]);
-      }
+  }
+  for (const d of days(mp, r.start, end)) {
+    for (const a of ledgerAdjustmentsOnDay(sb.seed, r.seller, mp, catalog, d)) {
+      if (a.ms < r.start || a.ms >= end) continue;
+      row(a.ms, a.product, "Adjustments", a.referenceId, a.qty, a.fc, a.disposition, a.reason, "0", a.reason === "M" ? String(Math.abs(a.qty)) : "0");
     }
   }
   return rows.sort((a, b) => a[0] - b[0]).map((x) => x[1]);

@@ -15,8 +15,10 @@ export function dayStartMs(day: string, zone: string): number {
   return DateTime.fromISO(day, { zone }).startOf("day").toMillis();
 }
 
+/** The calendar day n days after `day` (plain UTC arithmetic: the fates' look-backs call it some 100 times a day). */
 export function addDays(day: string, n: number): string {
-  return DateTime.fromISO(day, { zone: "UTC" }).plus({ days: n }).toISODate() ?? day;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(ms) ? day : new Date(ms + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function dayDiff(a: string, b: string): number {

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { hash32, Rng } from "../util/rng";
-import { dayStartMs, DAY, HOUR } from "../util/time";
+import { OwnedLru } from "../util/owned-lru";
+import { addDays, dayStartMs, DAY, HOUR } from "../util/time";
 import type { Product } from "./catalog";
 import { localPriceMinor } from "./catalog";
 import type { Marketplace } from "./marketplaces";
@@ -68,33 +69,80 @@ export function publicationMs(chargeMonth: string, day: number, zone: string): n
 
 export interface Reimbursement { approvalMs: number; id: string; caseId: string; orderId: string; reason: string; product: Product; amountPerUnit: number; qtyCash: number; qtyInventory: number }
 
-export function reimbursementsOnDay(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], day: string): Reimbursement[] {
-  const rng = new Rng(seed, "reimb", seller.sellerId, mp.id, day);
-  const fba = fbaProducts(catalog);
-  if (fba.length === 0) return [];
-  // About one unit in 250 orders is lost or damaged and reimbursed: a small seller's day then has a
-  // fraction of one, and some of its days have one (rounding would give it none, ever).
-  const mean = (seller.profile.ordersPerDay * mp.weight) / 250;
-  const n = mean < 1 ? (rng.chance(mean) ? 1 : 0) : rng.around(mean, 0.8);
-  const out: Reimbursement[] = [];
+/** What Amazon pays per unit of lost or damaged inventory (its estimate of the item's value). */
+export function reimbursedUnitValue(p: Product, mp: Marketplace): number {
+  return Math.round(localPriceMinor(p, mp.priceFactor, mp.currency) * 0.55);
+}
+
+/** Amazon reimburses a lost or damaged unit this long after the adjustment at most (and 2 days at least). */
+export const WAREHOUSE_REIMBURSE_MAX_DAYS = 25;
+/** A lost unit found again is found at most this many days after it was lost. */
+export const FOUND_MAX_DAYS = 20;
+/** Amazon reimburses the units missing from a closed inbound shipment this long after closing at most. */
+export const INBOUND_REIMBURSE_MAX_DAYS = 30;
+
+/** An Amazon reimbursement a fate settles with: its approval, id and whether in cash or in units. */
+export interface FateReimbursement { kind: "reimbursed"; ms: number; reimbursementId: string; cash: boolean }
+
+/** What becomes of a lost (M) or damaged (E) adjustment, decided when it happens (not yet true before `ms`). */
+export type AdjustmentFate = FateReimbursement | { kind: "found"; ms: number; referenceId: string } | { kind: "open" };
+
+/** A delay of `fromDays` to `toDays` days, to the second. */
+export const delayBetweenDays = (rng: Rng, fromDays: number, toDays: number): number => rng.int(fromDays * 86_400, toDays * 86_400) * 1000;
+
+function adjustmentFate(rng: Rng, reason: "M" | "E", ms: number): AdjustmentFate {
+  const r = rng.next();
+  const reimbursedShare = reason === "M" ? 0.45 : 0.6;
+  if (r < reimbursedShare) return { kind: "reimbursed", ms: ms + delayBetweenDays(rng, 2, WAREHOUSE_REIMBURSE_MAX_DAYS), reimbursementId: rng.digits(10), cash: rng.chance(0.7) };
+  if (reason === "M" && r < reimbursedShare + 0.2) return { kind: "found", ms: ms + delayBetweenDays(rng, 1, FOUND_MAX_DAYS), referenceId: rng.digits(11) };
+  return { kind: "open" };
+}
+
+export interface LedgerAdjustment { ms: number; product: Product; qty: number; reason: "M" | "E" | "F" | "D"; fc: string; referenceId: string; disposition: string; fate?: AdjustmentFate }
+
+const madeCache = new OwnedLru<LedgerAdjustment[]>(4000);
+
+/**
+ * Lost (M), damaged (E) and disposed (D) units of one local day, each M and E with its fate (reimbursed by
+ * Amazon, found again, or never settled: what a claim recovers). Cached per catalog: the ledger and the
+ * reimbursements both look back weeks from every day.
+ */
+export function adjustmentsMadeOnDay(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], day: string): LedgerAdjustment[] {
+  return madeCache.get(catalog, `${seed}|${seller.sellerId}|${mp.id}|${day}`, () => {
+    const rng = new Rng(seed, "ledger-adj", seller.sellerId, mp.id, day);
+    const fba = fbaProducts(catalog);
+    if (fba.length === 0) return [];
+    // A small seller's day has a fraction of one adjustment: some of its days have one (rounding gave none, ever).
+    const mean = (seller.profile.ordersPerDay * mp.weight) / 60;
+    const n = mean < 1 ? (rng.chance(mean) ? 1 : 0) : rng.around(mean, 0.8);
+    const start = dayStartMs(day, mp.timezone);
+    const out: LedgerAdjustment[] = [];
+    for (let i = 0; i < n; i++) {
+      const reason = rng.pick(["M", "M", "E", "D"] as const);
+      const p = rng.pick(fba);
+      const q = rng.int(1, 2);
+      const a: LedgerAdjustment = { ms: start + rng.int(0, 86399) * 1000, product: p, qty: -q, reason, fc: fcFor(seed, mp, p.sku), referenceId: rng.digits(11), disposition: reason === "E" ? "WAREHOUSE_DAMAGED" : "SELLABLE" };
+      // Its own stream: a fate drawn from the day's would shift every later adjustment of the day.
+      if (reason !== "D") a.fate = adjustmentFate(new Rng(seed, "adj-fate", seller.sellerId, mp.id, day, i), reason, a.ms);
+      out.push(a);
+    }
+    return out;
+  });
+}
+
+/** The ledger's adjustments of a local day: lost, damaged and disposed units, and lost units found again (F). */
+export function ledgerAdjustmentsOnDay(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], day: string): LedgerAdjustment[] {
   const start = dayStartMs(day, mp.timezone);
-  for (let i = 0; i < n; i++) {
-    const p = rng.pick(fba);
-    const qty = rng.int(1, 3);
-    const cash = rng.chance(0.7);
-    out.push({
-      approvalMs: start + rng.int(1, 23) * HOUR + rng.int(0, 3599) * 1000,
-      id: rng.digits(10),
-      caseId: rng.chance(0.3) ? rng.digits(10) : "",
-      orderId: "",
-      reason: rng.pick(["Lost_Warehouse", "Damaged_Warehouse", "Lost_Inbound", "CustomerServiceIssue", "Removal_Order_Lost"]),
-      product: p,
-      amountPerUnit: Math.round(localPriceMinor(p, mp.priceFactor, mp.currency) * 0.55),
-      qtyCash: cash ? qty : 0,
-      qtyInventory: cash ? 0 : qty,
-    });
+  const end = dayStartMs(addDays(day, 1), mp.timezone);
+  const out = [...adjustmentsMadeOnDay(seed, seller, mp, catalog, day)];
+  for (let back = 0; back <= FOUND_MAX_DAYS + 1; back++) {
+    for (const a of adjustmentsMadeOnDay(seed, seller, mp, catalog, addDays(day, -back))) {
+      const f = a.fate;
+      if (f?.kind !== "found" || f.ms < start || f.ms >= end) continue;
+      out.push({ ms: f.ms, product: a.product, qty: -a.qty, reason: "F", fc: a.fc, referenceId: f.referenceId, disposition: "SELLABLE" });
+    }
   }
-  return out;
+  return out.sort((x, y) => x.ms - y.ms);
 }
 
 export interface RemovalOrder { requestMs: number; orderId: string; type: "Return" | "Disposal"; lines: Array<{ product: Product; qty: number; disposition: string }>; completeMs: number; feePerUnit: number }
@@ -115,25 +163,6 @@ export function removalsOnDay(seed: string, seller: Seller, mp: Marketplace, cat
   }];
 }
 
-export interface LedgerAdjustment { ms: number; product: Product; qty: number; reason: "M" | "E" | "F" | "D"; fc: string; referenceId: string; disposition: string }
-
-/** Lost (M), damaged (E), found (F) and disposed (D) units. */
-export function ledgerAdjustmentsOnDay(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], day: string): LedgerAdjustment[] {
-  const rng = new Rng(seed, "ledger-adj", seller.sellerId, mp.id, day);
-  const fba = fbaProducts(catalog);
-  if (fba.length === 0) return [];
-  const n = rng.around((seller.profile.ordersPerDay * mp.weight) / 60, 0.8);
-  const start = dayStartMs(day, mp.timezone);
-  const out: LedgerAdjustment[] = [];
-  for (let i = 0; i < n; i++) {
-    const reason = rng.pick(["M", "M", "E", "F", "D"] as const);
-    const p = rng.pick(fba);
-    const q = rng.int(1, 2);
-    out.push({ ms: start + rng.int(0, 86399) * 1000, product: p, qty: reason === "F" ? q : -q, reason, fc: fcFor(seed, mp, p.sku), referenceId: rng.digits(11), disposition: reason === "E" ? "WAREHOUSE_DAMAGED" : "SELLABLE" });
-  }
-  return out;
-}
-
 // ---- inbound shipments ---------------------------------------------------------
 
 export type InboundStatus = "WORKING" | "SHIPPED" | "IN_TRANSIT" | "DELIVERED" | "CHECKED_IN" | "RECEIVING" | "CLOSED" | "CANCELLED";
@@ -145,9 +174,20 @@ export interface InboundShipment {
   fc: string;
   marketplace: Marketplace;
   cancelled: boolean;
-  items: Array<{ product: Product; shipped: number; received: number; inCase: number }>;
+  items: InboundItem[];
   /** Instants of each status transition, in order. */
   timeline: Array<[InboundStatus, number]>;
+}
+
+/**
+ * One SKU of a shipment. An item of a closed shipment that Amazon received short has a fate: Amazon reimburses
+ * the missing units on its own, or never does (what a lost-inbound claim recovers).
+ */
+export interface InboundItem { product: Product; shipped: number; received: number; inCase: number; fate?: FateReimbursement | { kind: "open" } }
+
+/** Instant a shipment reached a status, if its timeline has it. */
+export function statusMs(s: Pick<InboundShipment, "timeline">, status: InboundStatus): number | undefined {
+  return s.timeline.find(([st]) => st === status)?.[1];
 }
 
 export function inboundShipmentsInMonth(seed: string, seller: Seller, mp: Marketplace, catalog: readonly Product[], month: string): InboundShipment[] {
@@ -164,7 +204,7 @@ export function inboundShipmentsInMonth(seed: string, seller: Seller, mp: Market
     const short = rng.chance(0.3);
     const nItems = rng.int(2, Math.min(10, fba.length));
     const used = new Set<string>();
-    const items: InboundShipment["items"] = [];
+    const items: InboundItem[] = [];
     for (let k = 0; k < nItems; k++) {
       const p = rng.pick(fba);
       if (used.has(p.sku)) continue;
@@ -179,7 +219,15 @@ export function inboundShipmentsInMonth(seed: string, seller: Seller, mp: Market
     const timeline: Array<[InboundStatus, number]> = cancelled
       ? [["WORKING", created], ["CANCELLED", t(2)]]
       : [["WORKING", created], ["SHIPPED", t(2)], ["IN_TRANSIT", t(3)], ["DELIVERED", t(6)], ["CHECKED_IN", t(7)], ["RECEIVING", t(8)], ["CLOSED", t(20)]];
-    out.push({ shipmentId: "FBA" + rng.alnum(9), name: `FBA STA (${monthStart.plus({ days: i }).toFormat("MM/dd/yyyy")} ${String(i + 1)})`, createdMs: created, fc: fcFor(seed, mp, `${month}-${String(i)}`), marketplace: mp, cancelled, items, timeline });
+    const shipmentId = "FBA" + rng.alnum(9);
+    const closed = statusMs({ timeline }, "CLOSED");
+    for (const item of items) {
+      if (closed === undefined || item.received >= item.shipped) continue;
+      // Its own stream, so the shipment's stream (and every later shipment of the month) stays as it was.
+      const fr = new Rng(seed, "inbound-fate", seller.sellerId, mp.id, shipmentId, item.product.sku);
+      item.fate = fr.chance(0.5) ? { kind: "reimbursed", ms: closed + delayBetweenDays(fr, 3, INBOUND_REIMBURSE_MAX_DAYS), reimbursementId: fr.digits(10), cash: fr.chance(0.7) } : { kind: "open" };
+    }
+    out.push({ shipmentId, name: `FBA STA (${monthStart.plus({ days: i }).toFormat("MM/dd/yyyy")} ${String(i + 1)})`, createdMs: created, fc: fcFor(seed, mp, `${month}-${String(i)}`), marketplace: mp, cancelled, items, timeline });
   }
   return out;
 }
@@ -217,7 +265,7 @@ export interface FbaInventory {
 }
 
 /** A shipment is closed or cancelled at most this long after it was created (see the timeline above). */
-const LONGEST_INBOUND_MS = 22 * DAY;
+export const LONGEST_INBOUND_MS = 22 * DAY;
 
 /**
  * Units on their way in per SKU, from the inbound shipments open at `now` (the Inbound API's): a shipment

@@ -1,6 +1,7 @@
 // Header lines of the flat-file reports, as listed in
 // ../shared/amazon/report-columns/flat-file-report-columns.json (a test checks
-// they stay identical; the sandbox must not read shared/ at run time).
+// they stay identical; the sandbox must not read shared/ at run time): the
+// documented list, or the one parsed from real files where they differ.
 
 export const REPORT_COLUMNS: Record<string, readonly string[]> = {
   GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL: ["amazon-order-id", "merchant-order-id", "purchase-date", "last-updated-date", "order-status", "fulfillment-channel", "sales-channel", "order-channel", "ship-service-level", "product-name", "sku", "asin", "item-status", "quantity", "currency", "item-price", "item-tax", "shipping-price", "shipping-tax", "gift-wrap-price", "gift-wrap-tax", "item-promotion-discount", "ship-promotion-discount", "ship-city", "ship-state", "ship-postal-code", "ship-country", "promotion-ids", "cpf", "is-business-order", "purchase-order-number", "price-designation"],
@@ -11,7 +12,8 @@ export const REPORT_COLUMNS: Record<string, readonly string[]> = {
   GET_FBA_REIMBURSEMENTS_DATA: ["approval-date", "reimbursement-id", "case-id", "amazon-order-id", "reason", "sku", "fnsku", "asin", "product-name", "condition", "currency-unit", "amount-per-unit", "amount-total", "quantity-reimbursed-cash", "quantity-reimbursed-inventory", "quantity-reimbursed-total", "original-reimbursement-id", "original-reimbursement-type"],
   GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA: ["request-date", "order-id", "order-type", "service-speed", "order-status", "last-updated-date", "sku", "fnsku", "disposition", "requested-quantity", "cancelled-quantity", "disposed-quantity", "shipped-quantity", "in-process-quantity", "removal-fee", "currency"],
   GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA: ["return-date", "order-id", "sku", "asin", "fnsku", "product-name", "quantity", "fulfillment-center-id", "detailed-disposition", "reason", "status", "license-plate-number", "customer-comments"],
-  GET_LEDGER_DETAIL_VIEW_DATA: ["Date", "FNSKU", "ASIN", "MSKU", "Title", "EventType", "ReferenceID", "Quantity", "FulfillmentCenter", "Disposition", "Reason", "Country", "ReconciledQuantity", "UnreconciledQuantity"],
+  // As real files have it (the docs' list has no spaces and no "Date and Time"), which Airbyte's schema records.
+  GET_LEDGER_DETAIL_VIEW_DATA: ["Date", "FNSKU", "ASIN", "MSKU", "Title", "Event Type", "Reference ID", "Quantity", "Fulfillment Center", "Disposition", "Reason", "Country", "Reconciled Quantity", "Unreconciled Quantity", "Date and Time"],
 };
 
 export const SUPPORTED_REPORT_TYPES = Object.keys(REPORT_COLUMNS);
