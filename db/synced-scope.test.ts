@@ -5,6 +5,7 @@ import { ADS_REPORTS } from "~/server/advertising/report-tables";
 import { longTermStorageFeesTable } from "~/server/sync/tasks/long-term-storage-fees/rows";
 import { storageFeesTable } from "~/server/sync/tasks/monthly-storage-fees/rows";
 import { reimbursementsTable } from "~/server/sync/tasks/reimbursements/rows";
+import { ledgerTable } from "~/server/sync/tasks/claims/ledger";
 import { productsTable } from "~/server/sync/tasks/products-full/rows";
 import { removalsTable } from "~/server/sync/tasks/removals/rows";
 import { createMemberOf, createStore, createSyncedData } from "~/test/factories";
@@ -27,7 +28,7 @@ const ordersTable = (table: PgTable) => ({
 
 /** Every synced table, with the scope its rows belong to. */
 const SYNCED = [
-  ...Object.values(ADS_REPORTS).map((r) => r.table), removalsTable, reimbursementsTable, storageFeesTable, longTermStorageFeesTable, productsTable,
+  ...Object.values(ADS_REPORTS).map((r) => r.table), removalsTable, reimbursementsTable, storageFeesTable, longTermStorageFeesTable, productsTable, ledgerTable,
   ordersTable(orders), ordersTable(orderItems),
 ];
 

@@ -24,6 +24,7 @@ import { encryptSecret } from "~/server/crypto/secrets";
 import { longTermStorageFees } from "~/server/sync/tasks/long-term-storage-fees/table";
 import { products } from "~/server/sync/tasks/products-full/table";
 import { storageFees } from "~/server/sync/tasks/monthly-storage-fees/table";
+import { inventoryLedgerEvents } from "~/server/sync/tasks/claims/table";
 import { reimbursements } from "~/server/sync/tasks/reimbursements/table";
 import { removalOrders } from "~/server/sync/tasks/removals/table";
 import { salesMetricsDaily } from "~/server/sync/tasks/sales-api/table";
@@ -211,6 +212,26 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
       inProcessQuantity: 0,
       removalFee: `${seed}.${i}0`,
       currency: "USD",
+      syncedAt: new Date(),
+    })),
+  );
+  await db.insert(inventoryLedgerEvents).values(
+    days.map((day, i) => ({
+      organizationId,
+      storeMarketplaceId: store.marketplace.id,
+      eventDay: day,
+      eventType: "Adjustments",
+      referenceId: `LG${tag}${i}`,
+      fnsku: `X00${tag}`,
+      fulfillmentCenter: "PHX6",
+      disposition: "SELLABLE",
+      reason: i === 0 ? "M" : "E",
+      occurredAt: DateTime.fromISO(`${day}T09:00:00`, { zone: store.marketplace.timeZone }).toJSDate(),
+      sku,
+      asin,
+      title: `Product ${tag}`,
+      quantity: -(seed + i),
+      country: "US",
       syncedAt: new Date(),
     })),
   );

@@ -109,14 +109,14 @@ CREATE INDEX "inbound_shipments_organization_id_index" ON "inbound_shipments" US
 CREATE INDEX "inventory_ledger_events_organization_id_event_day_index" ON "inventory_ledger_events" USING btree ("organization_id","event_day");--> statement-breakpoint
 CREATE INDEX "inventory_ledger_events_store_marketplace_id_fnsku_event_type_index" ON "inventory_ledger_events" USING btree ("store_marketplace_id","fnsku","event_type");--> statement-breakpoint
 -- The ledger is a synced report table of a million rows: its scope is checked once per statement, as in
--- 0010_synced_scope_checks.sql, and its rows go with their marketplace.
+-- 0010_synced_scope_checks.sql, and its rows go with their marketplace (beside every table 0012 listed).
 CREATE TRIGGER "inventory_ledger_events_scope_on_insert" AFTER INSERT ON "inventory_ledger_events" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "synced_rows_check_scope"('store_marketplace_id', 'store_marketplaces');
 --> statement-breakpoint
 CREATE TRIGGER "inventory_ledger_events_scope_on_update" AFTER UPDATE ON "inventory_ledger_events" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "synced_rows_check_scope"('store_marketplace_id', 'store_marketplaces');
 --> statement-breakpoint
 DROP TRIGGER "store_marketplaces_delete_synced_rows" ON "store_marketplaces";
 --> statement-breakpoint
-CREATE TRIGGER "store_marketplaces_delete_synced_rows" AFTER DELETE ON "store_marketplaces" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "synced_rows_delete_with_scope"('removal_orders', 'store_marketplace_id', 'storage_fees', 'store_marketplace_id', 'long_term_storage_fees', 'store_marketplace_id', 'inventory_ledger_events', 'store_marketplace_id');
+CREATE TRIGGER "store_marketplaces_delete_synced_rows" AFTER DELETE ON "store_marketplaces" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "synced_rows_delete_with_scope"('removal_orders', 'store_marketplace_id', 'storage_fees', 'store_marketplace_id', 'long_term_storage_fees', 'store_marketplace_id', 'products', 'store_marketplace_id', 'orders', 'store_marketplace_id', 'order_items', 'store_marketplace_id', 'inventory_ledger_events', 'store_marketplace_id');
 --> statement-breakpoint
 ALTER TABLE "inventory_ledger_events" ALTER COLUMN "reference_id" TYPE text COLLATE "C";
 --> statement-breakpoint

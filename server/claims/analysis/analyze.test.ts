@@ -60,6 +60,16 @@ describe("claims analysis", () => {
     expect(by.get("A3")).toMatchObject({ kind: "warehouse_damaged", resolution: null, units: 1 });
   });
 
+  it("of two equal losses, a reimbursement pays the one reported last before it", () => {
+    const drafts = analyze(facts({
+      adjustments: [adjustment({ day: "2026-04-01", reason: "M", referenceId: "A0" }), adjustment({ day: "2026-04-20", reason: "M", referenceId: "A1" })],
+      reimbursements: [reimbursement({ reimbursementId: "R1", approvedAt: "2026-04-25T00:00:00.000Z", reason: "Lost_Warehouse" })],
+    }));
+    const by = new Map(drafts.map((d) => [d.sourceRef.split("/")[1], d]));
+    expect(by.get("A1")).toMatchObject({ resolution: "reimbursed" });
+    expect(by.get("A0")).toMatchObject({ resolution: null, units: 1 });
+  });
+
   it("a reimbursement never pays a loss reported after it, nor one of another product", () => {
     const drafts = analyze(facts({
       adjustments: [adjustment({ day: "2026-05-15", reason: "M", referenceId: "A1" })],

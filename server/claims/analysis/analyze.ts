@@ -26,7 +26,7 @@ const sameProduct = (lot: Lot, r: ReimbursementRow) => (lot.fnsku && r.fnsku ? l
  * no later "found" or reimbursement settled; FBA refunds whose units never came back and were not
  * reimbursed; closed inbound shipments short of what was shipped and not reimbursed. A reimbursement counts
  * once: first for the case whose Amazon case id it names, then by order id (returns), then by FNSKU and
- * quantity for the loss it most likely pays (same units, the earliest such loss before its approval).
+ * quantity for the loss it most likely pays (same units, the latest such loss before its approval).
  */
 export function analyzeStore(facts: StoreFacts, today: (storeMarketplaceId: string) => LocalDay): CaseDraft[] {
   const warehouse = facts.adjustments.filter((a) => a.reason !== "F").map((a): Lot => ({

@@ -27,12 +27,14 @@ export interface Lot {
 }
 
 /**
- * Takes `units` from the lots a settlement may cover: first the earliest lot still missing exactly that many
- * (Amazon settles a loss as it was reported: same FNSKU, same quantity), else the oldest lots first. Returns
+ * Takes `units` from the lots a settlement may cover: first the lot still missing exactly that many (Amazon
+ * settles a loss as it was reported: same FNSKU, same quantity), else lot by lot — in both, the latest loss
+ * before the settlement first. Amazon reimburses a loss and finds a unit soon after it is reported, so the
+ * nearest loss is the likeliest one; which of two equal losses it settled, its reports do not say. Returns
  * the units it could not place.
  */
 export function settle(lots: Lot[], units: number, fits: (lot: Lot) => boolean, settlement: Omit<Settlement, "units" | "amount">, amountFor?: (units: number) => string): number {
-  const open = lots.filter((l) => l.remaining > 0 && fits(l)).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.key < b.key ? -1 : 1));
+  const open = lots.filter((l) => l.remaining > 0 && fits(l)).sort((a, b) => (a.at > b.at ? -1 : a.at < b.at ? 1 : a.key < b.key ? -1 : 1));
   const exact = open.find((l) => l.remaining === units);
   let left = units;
   for (const lot of exact ? [exact] : open) {
