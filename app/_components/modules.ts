@@ -83,7 +83,7 @@ export const MODULES: ModuleInfo[] = [
     label: "Claims",
     group: "Operations",
     description:
-      "Reimbursable cases found in your ledger and inbound shipments — lost, damaged, short-received — with their evidence and deadlines.",
+      "What Amazon owes you — units lost or damaged in its warehouses, refunded but not returned, missing from closed inbound shipments — each with its evidence to paste into Seller Central, its deadline and amount at stake; a calendar of what expires soon, submitted claims that lapse after 30 days unanswered, and what was recovered.",
     needs: "store",
   },
   {

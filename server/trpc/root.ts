@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 import { accountRouter } from "./routers/account";
 import { advertisingRouter } from "./routers/advertising";
 import { amazonRouter } from "./routers/amazon";
+import { claimsRouter } from "./routers/claims";
 import { ordersRouter } from "./routers/orders";
 import { runsRouter } from "./routers/runs";
 import { salesSummaryRouter } from "./routers/sales-summary";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   lists: listsRouter,
   salesSummary: salesSummaryRouter,
   inventory: inventoryRouter,
+  claims: claimsRouter,
   runs: runsRouter,
 });
 

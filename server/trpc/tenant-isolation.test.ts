@@ -6,10 +6,13 @@ import { inngest } from "~/inngest/client";
 import { adCampaignDaily, invitations, memberships, orders } from "~/db/schema";
 import { createInvitation } from "~/server/organizations/invitations";
 import { pointAmazonAtSandbox } from "~/test/amazon-sandbox";
+import { createClaims } from "~/test/claim-factories";
 import { createMemberOf, createStore, createSyncedData } from "~/test/factories";
 import { findTenantLeaks, organizationProcedures, type Victim } from "~/test/tenant-isolation";
 import { createTRPCRouter, organizationProcedure } from "./init";
 import { appRouter } from "./root";
+
+const randomTag = () => Math.random().toString(36).slice(2, 10).toUpperCase();
 
 let t: TestDatabase;
 let attacker: { userId: string; organizationId: string };
@@ -24,7 +27,9 @@ beforeAll(async () => {
   await createMemberOf(t.db, "viewer", a.organizationId);
   await createInvitation(t.db, { ...attacker, role: "owner" }, { role: "viewer" });
   // …including synced orders, ad rows and sync state, with figures different from the victim's.
-  await createSyncedData(t.db, await createStore(t.db, a.organizationId), 3);
+  const attackerStore = await createStore(t.db, a.organizationId);
+  await createSyncedData(t.db, attackerStore, 3);
+  await createClaims(t.db, attackerStore, 3, `CLM${randomTag()}`, "98765432103");
 
   const owner = await createMemberOf(t.db, "owner");
   const operator = await createMemberOf(t.db, "operator", owner.organizationId);
@@ -36,6 +41,10 @@ beforeAll(async () => {
   const amazon = await createStore(t.db, owner.organizationId);
   // The victim has everything a sync leaves, so lists, counts and totals have something to leak.
   const synced = await createSyncedData(t.db, amazon, 7);
+  // Claim cases open, filed (under an Amazon case id the probe may send) and reimbursed: something to see, file or undo.
+  const claimTag = `CLM${randomTag()}`;
+  const victimAmazonCaseId = "12345678907";
+  const claims = await createClaims(t.db, amazon, 7, claimTag, victimAmazonCaseId);
   const victimRun = `run-${Math.random().toString(36).slice(2)}`;
   await t.sql`insert into executor_runs (id, function_id, status, event, events, created_at)
     values (${victimRun}, 'shelfwise-sync-ads-performance', 'completed',
@@ -53,6 +62,7 @@ beforeAll(async () => {
       amazon.adProfile.id,
       victimRun,
       ...synced.ids,
+      ...claims.ids,
     ],
     markers: [
       owner.user.email,
@@ -62,6 +72,7 @@ beforeAll(async () => {
       amazon.adProfile.profileId,
       amazon.adProfile.accountName,
       ...synced.markers,
+      claimTag,
     ],
     userIds: [owner.user.id, operator.user.id],
     executorRunIds: [victimRun],
@@ -75,6 +86,8 @@ beforeAll(async () => {
       campaignId: [synced.campaignId],
       adGroupId: [synced.adGroupId],
       runId: [victimRun],
+      caseId: claims.caseIds,
+      amazonCaseId: [victimAmazonCaseId],
     },
   };
 });
@@ -95,7 +108,7 @@ it("every organization-scoped procedure refuses or finds nothing of another orga
   // Enumerated from the router: procedures added later are probed without editing this test.
   expect(probed).toEqual(organizationProcedures(appRouter));
   expect(probed).toEqual(
-    expect.arrayContaining(["team.members", "team.invite", "amazon.authorizations", "amazon.disconnectStore", "amazon.connectAdProfiles"]),
+    expect.arrayContaining(["team.members", "team.invite", "amazon.authorizations", "amazon.disconnectStore", "amazon.connectAdProfiles", "claims.detail", "claims.submit", "claims.withdraw"]),
   );
   expect(findings).toEqual([]);
 });
