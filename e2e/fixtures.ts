@@ -104,3 +104,25 @@ export async function joinWithLink(browser: Browser, link: string, user: TestUse
   await expect(page).toHaveURL(/\/sales-summary$/);
   return { context, page };
 }
+
+// A seller account at a time belongs to one organization: the first the browser tests have left free.
+const SELLERS = ["Sandbox Home Europe GmbH", "Sandbox Outdoor Co.", "Sandbox Japan KK"];
+
+/** Authorizes the first seller account no other organization holds; returns its name. */
+export async function authorizeFreeSeller(page: Page): Promise<string> {
+  for (const seller of SELLERS) {
+    await authorizeStore(page, seller);
+    const outcome = page.getByTestId("authorization-outcome");
+    await expect(outcome).toHaveText(/Store authorized|already connected to another organization/);
+    if (/Store authorized/.test((await outcome.textContent()) ?? "")) return seller;
+  }
+  throw new Error("Every sandbox seller account is connected to another organization.");
+}
+
+/** Disconnects the organization's store, keeping its data: the seller account is free for a later test. */
+export async function disconnectKeepingData(page: Page) {
+  await page.goto("/settings/amazon");
+  await page.getByTestId("store").getByRole("button", { name: "Disconnect" }).click();
+  await page.getByRole("button", { name: "Disconnect, keep data" }).click();
+  await expect(page.getByTestId("store")).toContainText("Disconnected");
+}

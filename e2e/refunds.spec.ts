@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { authorizeStore, newUser, reloadUntil, signUp } from "./fixtures";
+import { authorizeFreeSeller, disconnectKeepingData, newUser, reloadUntil, signUp } from "./fixtures";
 
 /*
  * The Refunds page after a store authorization: the year's refunds of the synced orders arrive, the page
@@ -10,27 +10,6 @@ import { authorizeStore, newUser, reloadUntil, signUp } from "./fixtures";
  */
 
 const AMAZON = "http://127.0.0.1:8310";
-// A seller account at a time belongs to one organization: the first the browser tests have left free.
-const SELLERS = ["Sandbox Home Europe GmbH", "Sandbox Outdoor Co.", "Sandbox Japan KK"];
-
-/** Authorizes the first seller account no other organization holds; returns its name. */
-async function authorizeFreeSeller(page: Page): Promise<string> {
-  for (const seller of SELLERS) {
-    await authorizeStore(page, seller);
-    const outcome = page.getByTestId("authorization-outcome");
-    await expect(outcome).toHaveText(/Store authorized|already connected to another organization/);
-    if (/Store authorized/.test((await outcome.textContent()) ?? "")) return seller;
-  }
-  throw new Error("Every sandbox seller account is connected to another organization.");
-}
-
-async function disconnectKeepingData(page: Page) {
-  await page.goto("/settings/amazon");
-  await page.getByTestId("store").getByRole("button", { name: "Disconnect" }).click();
-  await page.getByRole("button", { name: "Disconnect, keep data" }).click();
-  await expect(page.getByTestId("store")).toContainText("Disconnected");
-}
-
 const cellsOf = (page: Page) => page.getByTestId("list-row").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent!.trim())));
 /** "-$12.99", "€3.00", "¥1,234" → the number it shows. */
 const amount = (text: string) => Number(text.replace(/[^\d.-]/g, ""));

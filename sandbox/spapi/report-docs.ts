@@ -5,6 +5,7 @@ import { hash32, Rng } from "../util/rng";
 import { addDays, DAY, HOUR, localDay } from "../util/time";
 import { JP_TITLE_TAG, listingStatus, localPriceMinor } from "../world/catalog";
 import type { Product } from "../world/catalog";
+import type { LedgerAdjustment } from "../world/fba";
 import { fbaProducts, fcFor, inboundShipmentsInMonth, inventoryLevel, ledgerAdjustmentsOnDay, ltsfPublicationDay, publicationMs, removalsOnDay, statusMs, storageFeePublicationDay } from "../world/fba";
 import type { Marketplace } from "../world/marketplaces";
 import { mustMarketplace } from "../world/marketplaces";
@@ -220,6 +221,17 @@ function returnRows(sb: Sandbox, r: ReportRequest): Row[] {
 }
 
 /**
+ * A lost or damaged adjustment's reconciliation as the ledger shows it when the file is made: units found or
+ * reimbursed by then are reconciled, the others not (yet). Other adjustments have nothing to reconcile.
+ */
+function reconciliation(a: LedgerAdjustment, asOf: number): [string, string] {
+  if (a.reason !== "M" && a.reason !== "E") return ["0", "0"];
+  const units = Math.abs(a.qty);
+  const settled = a.fate && a.fate.kind !== "open" && a.fate.ms <= asOf;
+  return settled ? [String(units), "0"] : ["0", String(units)];
+}
+
+/**
  * The inventory ledger as Amazon writes it: one marketplace (it is requested per marketplace), its local date
  * and the event's instant ("Date and Time"), with the headers of real files.
  */
@@ -256,7 +268,7 @@ function ledgerRows(sb: Sandbox, r: ReportRequest): Row[] {
   for (const d of days(mp, r.start, end)) {
     for (const a of ledgerAdjustmentsOnDay(sb.seed, r.seller, mp, catalog, d)) {
       if (a.ms < r.start || a.ms >= end) continue;
-      row(a.ms, a.product, "Adjustments", a.referenceId, a.qty, a.fc, a.disposition, a.reason, "0", a.reason === "M" ? String(Math.abs(a.qty)) : "0");
+      row(a.ms, a.product, "Adjustments", a.referenceId, a.qty, a.fc, a.disposition, a.reason, ...reconciliation(a, r.asOf));
     }
   }
   return rows.sort((a, b) => a[0] - b[0]).map((x) => x[1]);

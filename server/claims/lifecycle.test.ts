@@ -81,14 +81,14 @@ describe("submitting a claim", () => {
     expect(untouched).toMatchObject({ submissions: 0, submittedOn: null, amazonCaseId: null });
   });
 
-  it("refuses an Amazon case id that is not 8 to 15 digits, and a day that is not real, in the future or before the window", async () => {
+  it("refuses an Amazon case id that is not 8 to 15 digits, and a day that is not real, in the future or before the refund", async () => {
     const c = await aReturn();
     for (const id of ["1234567", "1234567890123456", "12-3456789", "CASE12345678", ""])
       await expect(submit(c.id, "2026-03-10", at("2026-03-12"), id)).rejects.toSatisfy(refused("bad_request"));
     // The 12th in Los Angeles (the 13th already in UTC): the 13th is tomorrow there.
     const evening = new Date("2026-03-13T05:00:00Z");
     expect(localToday(store.marketplace.timeZone, evening)).toBe("2026-03-12");
-    for (const day of ["2026-02-30", "2026-03-13", "2026-03-01", "12/03/2026"])
+    for (const day of ["2026-02-30", "2026-03-13", "2025-12-31", "12/03/2026"])
       await expect(submit(c.id, day, evening)).rejects.toSatisfy(refused("bad_request"));
     expect(await submit(c.id, "2026-03-12", evening, "1234567890")).toMatchObject({ status: "submitted" });
   });
@@ -169,7 +169,7 @@ describe("who may file, and whose case", () => {
     await expect(viewer.caller.claims.withdraw({ caseId: c.id })).rejects.toSatisfy(trpcRefused("FORBIDDEN"));
     // Filing it twice through the router is refused with a sentence, not a server error.
     await expect(operator.caller.claims.submit({ caseId: c.id, amazonCaseId: "12345678901", submittedOn: today })).rejects.toSatisfy(
-      (e: unknown) => e instanceof TRPCError && e.code === "BAD_REQUEST" && /cannot be filed now: it is submitted/.test(e.message),
+      (e: unknown) => e instanceof TRPCError && e.code === "CONFLICT" && /cannot be filed now: it is submitted/.test(e.message),
     );
     expect(await operator.caller.claims.withdraw({ caseId: c.id })).toEqual({ status: "open" });
   });

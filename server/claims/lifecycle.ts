@@ -66,8 +66,10 @@ export async function submitClaim(
     const status = statusOf(c, today);
     if (!canSubmit(status)) throw new UserFacingError("conflict", `This case cannot be filed now: it is ${CLAIM_STATUS_LABELS[status].toLowerCase()}.`);
     if (submittedOn > today) throw new UserFacingError("bad_request", `The day it was filed cannot be after today (${today} in the marketplace).`);
-    if (submittedOn < c.eligibleFrom)
-      throw new UserFacingError("bad_request", `The day it was filed cannot be before Amazon's window opened on ${c.eligibleFrom}.`);
+    // Filed before our window opened is possible (a seller may file early; Amazon may refuse it), before the
+    // loss itself is not.
+    if (submittedOn < c.eventDay)
+      throw new UserFacingError("bad_request", `The day it was filed cannot be before the event it claims for, on ${c.eventDay}.`);
     if (status === "lapsed" && c.submittedOn && submittedOn < lapsesOn(c.submittedOn))
       throw new UserFacingError("bad_request", `Filed again before the last submission lapsed on ${lapsesOn(c.submittedOn)}? Enter the day it was filed again.`);
     const attempt = c.submissions + 1;

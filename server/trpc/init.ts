@@ -48,6 +48,7 @@ const USER_ERROR_CODES: Record<string, TRPCError["code"]> = {
   not_found: "NOT_FOUND",
   forbidden: "FORBIDDEN",
   email_taken: "CONFLICT",
+  conflict: "CONFLICT",
 };
 
 /**

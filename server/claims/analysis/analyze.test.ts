@@ -11,7 +11,7 @@ const MP = "mp-1";
 const TODAY = "2026-06-30";
 
 const adjustment = (o: Partial<LedgerAdjustment> & Pick<LedgerAdjustment, "day" | "reason" | "referenceId">): LedgerAdjustment => ({
-  storeMarketplaceId: MP, at: `${o.day}T10:00:00.000Z`, fnsku: "X001", sku: "SKU-1", asin: "B001", title: "Mug", units: 1, fulfillmentCenter: "PHX6", ...o,
+  storeMarketplaceId: MP, at: `${o.day}T10:00:00.000Z`, fnsku: "X001", sku: "SKU-1", asin: "B001", title: "Mug", units: 1, fulfillmentCenter: "PHX6", reconciled: null, unreconciled: null, readAt: null, ...o,
 });
 const reimbursement = (o: Partial<ReimbursementRow> & Pick<ReimbursementRow, "reimbursementId" | "approvedAt" | "reason">): ReimbursementRow => ({
   sku: "SKU-1", fnsku: "X001", caseId: null, amazonOrderId: null, currency: "USD", units: 1, amountPerUnit: "7.5000", amountTotal: "7.5000", ...o,
@@ -68,6 +68,27 @@ describe("claims analysis", () => {
     const by = new Map(drafts.map((d) => [d.sourceRef.split("/")[1], d]));
     expect(by.get("A1")).toMatchObject({ resolution: "reimbursed" });
     expect(by.get("A0")).toMatchObject({ resolution: null, units: 1 });
+  });
+
+  it("Amazon's ledger says which loss it reconciled: a settlement goes there, and a loss it shows open stays owed", () => {
+    const readAt = "2026-05-30T00:00:00.000Z";
+    const drafts = analyze(facts({
+      adjustments: [
+        adjustment({ day: "2026-04-01", reason: "M", referenceId: "A0", reconciled: 1, unreconciled: 0, readAt }),
+        adjustment({ day: "2026-04-20", reason: "M", referenceId: "A1", reconciled: 0, unreconciled: 1, readAt }),
+        adjustment({ day: "2026-04-22", reason: "M", referenceId: "A2", reconciled: 0, unreconciled: 1, readAt }),
+      ],
+      reimbursements: [
+        reimbursement({ reimbursementId: "R1", approvedAt: "2026-04-25T00:00:00.000Z", reason: "Lost_Warehouse" }),
+        // After the ledger was read: it may pay a loss the ledger still showed open.
+        reimbursement({ reimbursementId: "R2", approvedAt: "2026-06-02T00:00:00.000Z", reason: "Lost_Warehouse" }),
+      ],
+    }));
+    const by = new Map(drafts.map((d) => [d.sourceRef.split("/")[1], d]));
+    expect(by.get("A0")).toMatchObject({ resolution: "reimbursed", reimbursementId: "R1" });
+    expect(by.get("A2")).toMatchObject({ resolution: "reimbursed", reimbursementId: "R2" });
+    expect(by.get("A1")).toMatchObject({ resolution: null, units: 1 });
+    expect(by.get("A1")!.evidence.find((e) => e.label.startsWith("Reconciled"))?.value).toBe("0 of 1, as of 2026-05-30");
   });
 
   it("a reimbursement never pays a loss reported after it, nor one of another product", () => {

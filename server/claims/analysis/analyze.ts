@@ -32,6 +32,7 @@ export function analyzeStore(facts: StoreFacts, today: (storeMarketplaceId: stri
   const warehouse = facts.adjustments.filter((a) => a.reason !== "F").map((a): Lot => ({
     key: caseKey(a.reason === "M" ? "warehouse_lost" : "warehouse_damaged", a.storeMarketplaceId, adjustmentRef(a)),
     storeMarketplaceId: a.storeMarketplaceId, fnsku: a.fnsku, sku: a.sku, at: a.at, tag: a.reason === "M" ? "lost" : "damaged", units: a.units, remaining: a.units, settlements: [],
+    reconciled: a.reconciled, readAt: a.readAt,
   }));
   const returns = facts.refunds.map((r): Lot => ({
     key: caseKey("customer_return", r.storeMarketplaceId, refundRef(r)),
@@ -59,30 +60,17 @@ export function analyzeStore(facts: StoreFacts, today: (storeMarketplaceId: stri
     if (r.units > placed) unplaced.push(placed ? { ...r, units: r.units - placed, amountTotal: share(r.amountTotal, r.units - placed, r.units) } : r);
   }
 
-  // Founds and reimbursements settle warehouse losses in the order they happened.
-  type Event = { at: string; found?: LedgerAdjustment; reimbursement?: ReimbursementRow };
-  const events: Event[] = [
-    ...facts.adjustments.filter((a) => a.reason === "F").map((a) => ({ at: a.at, found: a })),
-    ...unplaced.map((r) => ({ at: r.approvedAt, reimbursement: r })),
-  ].sort(byTime((e) => e.at));
-  for (const e of events) {
-    if (e.found) {
-      const f = e.found;
-      settle(warehouse, f.units, (l) => l.tag === "lost" && l.storeMarketplaceId === f.storeMarketplaceId && l.fnsku === f.fnsku && l.at <= f.at, { by: "found", at: f.at, reference: f.referenceId });
-      continue;
-    }
-    const r = e.reimbursement!;
+  // Reimbursements of returns (by order id) and of inbound shipments settle their own cases.
+  const warehouseEvents: Array<{ at: string; found?: LedgerAdjustment; reimbursement?: ReimbursementRow; left: number }> = [];
+  for (const r of unplaced) {
     const settlement = { by: "reimbursed" as const, at: r.approvedAt, reference: r.reimbursementId };
-    if (r.amazonOrderId) {
-      settle(returns, r.units, (l) => l.tag === r.amazonOrderId && sameProduct(l, r), settlement, reimbursedAmount(r));
-    } else if (WAREHOUSE_REASONS[r.reason]) {
-      const tag = WAREHOUSE_REASONS[r.reason];
-      const left = settle(warehouse, r.units, (l) => l.tag === tag && sameProduct(l, r) && l.at <= r.approvedAt, settlement, reimbursedAmount(r));
-      if (left > 0) settle(warehouse, left, (l) => sameProduct(l, r) && l.at <= r.approvedAt, settlement, reimbursedAmount(r));
-    } else if (INBOUND_REASONS.has(r.reason)) {
-      settle(inbound, r.units, (l) => sameProduct(l, r) && l.at <= r.approvedAt, settlement, reimbursedAmount(r));
-    }
+    if (r.amazonOrderId) settle(returns, r.units, (l) => l.tag === r.amazonOrderId && sameProduct(l, r), settlement, reimbursedAmount(r));
+    else if (INBOUND_REASONS.has(r.reason)) settle(inbound, r.units, (l) => sameProduct(l, r) && l.at <= r.approvedAt, settlement, reimbursedAmount(r));
+    else if (WAREHOUSE_REASONS[r.reason]) warehouseEvents.push({ at: r.approvedAt, reimbursement: r, left: r.units });
   }
+  for (const f of facts.adjustments) if (f.reason === "F") warehouseEvents.push({ at: f.at, found: f, left: f.units });
+  warehouseEvents.sort(byTime((e) => e.at));
+  settleWarehouse(warehouse, facts.adjustments, warehouseEvents);
 
   const drafts: CaseDraft[] = [];
   const inWindow = (storeMarketplaceId: string, eventDay: LocalDay, eligibleFrom: LocalDay) => {
@@ -108,4 +96,43 @@ export function analyzeStore(facts: StoreFacts, today: (storeMarketplaceId: stri
     drafts.push(inboundDraft(facts, i, all.get(caseKey("inbound_shortage", i.storeMarketplaceId, inboundRef(i)))!, w));
   }
   return drafts;
+}
+
+type WarehouseEvent = { at: string; found?: LedgerAdjustment; reimbursement?: ReimbursementRow; left: number };
+
+/** The units an event may settle of a lot: a "found" only lost units of its own marketplace and FNSKU. */
+function fitsEvent(e: WarehouseEvent, l: Lot, preferTag: boolean): boolean {
+  if (e.found) return l.tag === "lost" && l.storeMarketplaceId === e.found.storeMarketplaceId && l.fnsku === e.found.fnsku && l.at <= e.at;
+  const r = e.reimbursement!;
+  return (!preferTag || l.tag === WAREHOUSE_REASONS[r.reason]) && sameProduct(l, r) && l.at <= r.approvedAt;
+}
+
+function apply(lots: Lot[], e: WarehouseEvent, extra: (l: Lot) => boolean) {
+  const r = e.reimbursement;
+  const settlement = r ? { by: "reimbursed" as const, at: r.approvedAt, reference: r.reimbursementId } : { by: "found" as const, at: e.at, reference: e.found!.referenceId };
+  const amount = r ? reimbursedAmount(r) : undefined;
+  e.left = settle(lots, e.left, (l) => fitsEvent(e, l, true) && extra(l), settlement, amount);
+  if (e.left > 0 && r) e.left = settle(lots, e.left, (l) => fitsEvent(e, l, false) && extra(l), settlement, amount);
+}
+
+/**
+ * Founds and reimbursements settle lost and damaged units in the order they happened. Where Amazon's ledger
+ * says how many of a loss's units it reconciled (found or reimbursed), those units take the settlements
+ * first, and the units it still shows missing only what Amazon did after the product read the row — so a
+ * settlement is never counted for a loss Amazon itself shows open.
+ */
+function settleWarehouse(lots: Lot[], adjustments: LedgerAdjustment[], events: WarehouseEvent[]) {
+  const unreconciled = new Map(adjustments.filter((a) => a.reason !== "F").map((a, i) => [lots[i]!.key, a.unreconciled]));
+  // Phase 1: the units Amazon reconciled, as capacity of their own.
+  const reconciledParts = lots.map((l) => ({ ...l, remaining: l.reconciled ?? 0 }));
+  for (const e of events) apply(reconciledParts, e, () => true);
+  for (const [i, lot] of lots.entries()) {
+    const part = reconciledParts[i]!;
+    const u = unreconciled.get(lot.key);
+    // (A case-id match may already have settled units: what is left never grows.)
+    lot.remaining = u === null || u === undefined ? lot.remaining - ((lot.reconciled ?? 0) - part.remaining) : Math.min(lot.remaining, u);
+  }
+  // Phase 2: what is left of each event, for units still missing when the row was read (or for any, where
+  // the ledger does not say).
+  for (const e of events) if (e.left > 0) apply(lots, e, (l) => !l.readAt || e.at > l.readAt);
 }

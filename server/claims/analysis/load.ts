@@ -24,8 +24,24 @@ export async function loadStoreFacts(sql: postgres.Sql, organizationId: string, 
   const oldestDay = DateTime.fromJSDate(now, { zone: "UTC" }).minus({ months: ANALYSIS_MONTHS + 1 }).toISODate()!;
   const oldest = `${oldestDay}T00:00:00Z`;
 
-  const ledger = await sql<Array<{ store_marketplace_id: string; event_day: string; occurred_at: Date | null; reason: string; reference_id: string; fnsku: string; sku: string | null; asin: string | null; title: string | null; quantity: number; fulfillment_center: string }>>`
-    select store_marketplace_id, event_day, occurred_at, reason, reference_id, fnsku, sku, asin, title, quantity, fulfillment_center
+  // When the product last read each day of each marketplace's ledger: the start of the latest claims run that
+  // covered it (the one running now included: it has just loaded its days).
+  const reads = await sql<Array<{ scope_id: string; windows: string; started_at: Date | string }>>`
+    select scope_id, windows::text as windows, started_at from sync_runs
+    where task = 'claims' and scope_id = any(${ids}::uuid[]) and organization_id = ${organizationId} and status in ('succeeded', 'running')`;
+  const runs = reads.map((r) => ({ scope_id: r.scope_id, started_at: r.started_at, windows: JSON.parse(r.windows) as Array<{ start: string; end: string }> }));
+  const readAt = (storeMarketplaceId: string, day: string): string | null => {
+    let latest: string | null = null;
+    for (const r of runs) {
+      // (The raw client hands timestamps over as text.)
+      const started = iso(r.started_at)!;
+      if (r.scope_id === storeMarketplaceId && r.windows.some((w) => w.start <= day && day <= w.end) && (!latest || started > latest)) latest = started;
+    }
+    return latest;
+  };
+
+  const ledger = await sql<Array<{ store_marketplace_id: string; event_day: string; occurred_at: Date | null; reason: string; reference_id: string; fnsku: string; sku: string | null; asin: string | null; title: string | null; quantity: number; fulfillment_center: string; reconciled_quantity: number | null; unreconciled_quantity: number | null }>>`
+    select store_marketplace_id, event_day, occurred_at, reason, reference_id, fnsku, sku, asin, title, quantity, fulfillment_center, reconciled_quantity, unreconciled_quantity
     from inventory_ledger_events
     where store_marketplace_id = any(${ids}::uuid[]) and organization_id = ${organizationId}
       and event_type = 'Adjustments' and reason in ('M', 'E', 'F') and event_day >= ${oldestDay}`;
@@ -38,6 +54,8 @@ export async function loadStoreFacts(sql: postgres.Sql, organizationId: string, 
       storeMarketplaceId: l.store_marketplace_id, day: l.event_day,
       at: iso(l.occurred_at) ?? startOfLocalDay(l.event_day, zoneOf.get(l.store_marketplace_id)!).toISOString(),
       reason: l.reason as LedgerAdjustment["reason"], referenceId: l.reference_id, fnsku: l.fnsku, sku: l.sku, asin: l.asin, title: l.title, units, fulfillmentCenter: l.fulfillment_center,
+      ...reconciliation(l.reason, units, l.reconciled_quantity, l.unreconciled_quantity),
+      readAt: readAt(l.store_marketplace_id, l.event_day),
     });
   }
 
@@ -113,4 +131,11 @@ export async function loadStoreFacts(sql: postgres.Sql, organizationId: string, 
   const filedCaseIds = new Map(filed.map((f) => [caseKey(f.kind as never, f.store_marketplace_id, f.source_ref), f.amazon_case_id]));
 
   return { region: markets[0]!.region, marketplaces, adjustments, reimbursements, refunds, inbound, filedCaseIds, unitValues };
+}
+
+/** A lost or damaged row's reconciliation, when the file says it in whole units that add up to the loss. */
+function reconciliation(reason: string, units: number, reconciled: number | null, unreconciled: number | null) {
+  if (reason === "F" || reconciled === null || unreconciled === null || reconciled < 0 || unreconciled < 0 || reconciled + unreconciled !== units)
+    return { reconciled: null, unreconciled: null };
+  return { reconciled, unreconciled };
 }

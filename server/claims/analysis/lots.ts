@@ -24,6 +24,13 @@ export interface Lot {
   units: number;
   remaining: number;
   settlements: Settlement[];
+  /**
+   * Units Amazon's ledger says it settled (found or reimbursed), not yet attributed to a settlement; null when
+   * the ledger does not say. Settlements go to these first; the units the ledger still shows missing take
+   * only settlements Amazon made after the row was read (`readAt`).
+   */
+  reconciled?: number | null;
+  readAt?: string | null;
 }
 
 /**
@@ -58,10 +65,12 @@ export function outcome(lot: Lot): { resolution: "reimbursed" | "found" | "retur
   const ids = [...new Set(reimbursed.map((s) => s.reference))];
   const amount = reimbursed.length ? sum(reimbursed.map((s) => s.amount ?? "0")) : null;
   if (lot.remaining > 0) return { resolution: null, resolvedAt: null, reimbursementId: ids.join(", ") || null, reimbursedAmount: amount };
-  const last = lot.settlements.reduce((a, b) => (a.at > b.at ? a : b));
+  // Settled with no settlement seen: Amazon's ledger shows the units reconciled (found, or reimbursed before
+  // the reimbursements the product holds).
+  const last = lot.settlements.length ? lot.settlements.reduce((a, b) => (a.at > b.at ? a : b)) : null;
   return {
-    resolution: reimbursed.length ? "reimbursed" : last.by,
-    resolvedAt: last.at,
+    resolution: reimbursed.length ? "reimbursed" : (last?.by ?? "found"),
+    resolvedAt: last?.at ?? lot.readAt ?? lot.at,
     reimbursementId: ids.join(", ") || null,
     reimbursedAmount: amount,
   };

@@ -25,6 +25,14 @@ export interface LedgerAdjustment {
   /** Units, positive. */
   units: number;
   fulfillmentCenter: string;
+  /**
+   * The ledger's own reconciliation of a lost or damaged row when the product last read it: units found or
+   * reimbursed since (reconciled) and units still missing (unreconciled); null when the file has no such
+   * columns. `readAt`: when that read began (events after it are not reflected).
+   */
+  reconciled: number | null;
+  unreconciled: number | null;
+  readAt: string | null;
 }
 
 /** A row of Amazon's reimbursements report (per seller account: it names no marketplace). */

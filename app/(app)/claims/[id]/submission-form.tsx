@@ -79,7 +79,7 @@ export function SubmissionForm({ detail, canOperate }: { detail: Detail; canOper
         </label>
         <label className="grid gap-1">
           <span className="label">Date filed ({detail.marketplace} time)</span>
-          <input className="input w-40" type="date" min={detail.eligibleFrom} max={detail.today} value={submittedOn} disabled={!canOperate} onChange={(e) => setSubmittedOn(e.target.value)} />
+          <input className="input w-40" type="date" min={detail.eventDay} max={detail.today} value={submittedOn} disabled={!canOperate} onChange={(e) => setSubmittedOn(e.target.value)} />
         </label>
         <button className="btn-primary" type="submit" data-testid="mark-submitted" disabled={!canOperate || submit.isPending || !amazonCaseId.trim()} title={canOperate ? undefined : VIEWER_HINT}>
           Mark submitted
