@@ -14,9 +14,10 @@ const loadLedger = spReportRun({
   label: "Inventory ledger",
   // A daily FBA report: Amazon regenerates it only after 4 hours.
   fatalCooldownSeconds: 4 * 3600,
-  // Amazon publishes no limit; a quarter keeps a big seller's file (every unit shipped) some 300,000 rows
-  // and 18 months six reports per marketplace (createReport's quota is shared with every report task).
-  maxDaysPerReport: 92,
+  // Amazon publishes no limit. createReport's quota (one a minute) is shared with every report task of the
+  // store, and an authorization asks for dozens at once: half a year keeps 18 months to three reports per
+  // marketplace; a big seller's file (every unit shipped) is then some 600,000 rows, streamed into the table.
+  maxDaysPerReport: 184,
   table: ledgerTable,
   row: ledgerRow,
 });
