@@ -119,6 +119,17 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
     expect(local(r.at).hour).toBeGreaterThanOrEqual(7);
     expect(r.days).toEqual(toWindows(Array.from({ length: 30 }, (_, i) => local(r.at).minus({ days: 29 - i }).toISODate()!), 31));
   }
+  // The claims assistant, per marketplace: 18 months before authorization first (the last month with it), then
+  // the previous month once a day at or after 08:00 local, each run analysing the store again.
+  const claimRuns = runs.filter((r) => r.task === "claims");
+  expect(claimRuns[0]).toMatchObject({ window: "backfill", at: start });
+  expect([claimRuns[0]!.days![0]!.start, claimRuns[0]!.days!.at(-1)!.end]).toEqual(["2024-12-10", "2026-06-10"]);
+  expect(claimRuns.slice(1).map((r) => local(r.at).toISODate())).toEqual(["2026-06-11", "2026-06-12"]);
+  for (const r of claimRuns.slice(1)) {
+    expect(r.window).toBe("previous-month");
+    expect(local(r.at).hour).toBeGreaterThanOrEqual(8);
+    expect(r.days).toEqual(toWindows(Array.from({ length: 32 }, (_, i) => local(r.at).minus({ days: 31 - i }).toISODate()!), 31));
+  }
   // Storage fees: the six whole months before authorization first, then last month daily from the 10th
   // (here the 11th and 12th, after the backfill of the 10th), at or after 06:00 local.
   const fees = runs.filter((r) => r.task === "monthly-storage-fees");
@@ -185,7 +196,7 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   expect(new Set(runs.map((r) => r.task))).toEqual(
     new Set([
       "ads-performance", "orders-incremental", "orders-history", "products-full", "products-from-orders", "products-from-ads", "refund-orders", "inventory",
-      "removals", "reimbursements", "monthly-storage-fees", "long-term-storage-fees", "sales-api",
+      "removals", "reimbursements", "claims", "monthly-storage-fees", "long-term-storage-fees", "sales-api",
     ]),
   );
 });
