@@ -18,6 +18,9 @@ export const adjustmentRef = (a: Pick<LedgerAdjustment, "day" | "referenceId" | 
 export const refundRef = (r: Pick<RefundedItem, "amazonOrderId" | "sku">) => `${r.amazonOrderId}/${r.sku}`;
 export const inboundRef = (i: Pick<ShortInboundItem, "shipmentId" | "sku">) => `${i.shipmentId}/${i.sku}`;
 
+/** A found unit or a warehouse reimbursement, and its units not yet placed. */
+type WarehouseEvent = { at: string; found?: LedgerAdjustment; reimbursement?: ReimbursementRow; left: number };
+
 /** Same product: by FNSKU when both sides have one, else by seller SKU. */
 const sameProduct = (lot: Lot, r: ReimbursementRow) => (lot.fnsku && r.fnsku ? lot.fnsku === r.fnsku : lot.sku === r.sku);
 
@@ -32,7 +35,7 @@ export function analyzeStore(facts: StoreFacts, today: (storeMarketplaceId: stri
   const warehouse = facts.adjustments.filter((a) => a.reason !== "F").map((a): Lot => ({
     key: caseKey(a.reason === "M" ? "warehouse_lost" : "warehouse_damaged", a.storeMarketplaceId, adjustmentRef(a)),
     storeMarketplaceId: a.storeMarketplaceId, fnsku: a.fnsku, sku: a.sku, at: a.at, tag: a.reason === "M" ? "lost" : "damaged", units: a.units, remaining: a.units, settlements: [],
-    reconciled: a.reconciled, readAt: a.readAt,
+    reconciled: a.reconciled, unreconciled: a.unreconciled, readAt: a.readAt,
   }));
   const returns = facts.refunds.map((r): Lot => ({
     key: caseKey("customer_return", r.storeMarketplaceId, refundRef(r)),
@@ -61,7 +64,7 @@ export function analyzeStore(facts: StoreFacts, today: (storeMarketplaceId: stri
   }
 
   // Reimbursements of returns (by order id) and of inbound shipments settle their own cases.
-  const warehouseEvents: Array<{ at: string; found?: LedgerAdjustment; reimbursement?: ReimbursementRow; left: number }> = [];
+  const warehouseEvents: WarehouseEvent[] = [];
   for (const r of unplaced) {
     const settlement = { by: "reimbursed" as const, at: r.approvedAt, reference: r.reimbursementId };
     if (r.amazonOrderId) settle(returns, r.units, (l) => l.tag === r.amazonOrderId && sameProduct(l, r), settlement, reimbursedAmount(r));
@@ -70,7 +73,7 @@ export function analyzeStore(facts: StoreFacts, today: (storeMarketplaceId: stri
   }
   for (const f of facts.adjustments) if (f.reason === "F") warehouseEvents.push({ at: f.at, found: f, left: f.units });
   warehouseEvents.sort(byTime((e) => e.at));
-  settleWarehouse(warehouse, facts.adjustments, warehouseEvents);
+  settleWarehouse(warehouse, warehouseEvents);
 
   const drafts: CaseDraft[] = [];
   const inWindow = (storeMarketplaceId: string, eventDay: LocalDay, eligibleFrom: LocalDay) => {
@@ -98,8 +101,6 @@ export function analyzeStore(facts: StoreFacts, today: (storeMarketplaceId: stri
   return drafts;
 }
 
-type WarehouseEvent = { at: string; found?: LedgerAdjustment; reimbursement?: ReimbursementRow; left: number };
-
 /** The units an event may settle of a lot: a "found" only lost units of its own marketplace and FNSKU. */
 function fitsEvent(e: WarehouseEvent, l: Lot, preferTag: boolean): boolean {
   if (e.found) return l.tag === "lost" && l.storeMarketplaceId === e.found.storeMarketplaceId && l.fnsku === e.found.fnsku && l.at <= e.at;
@@ -121,16 +122,14 @@ function apply(lots: Lot[], e: WarehouseEvent, extra: (l: Lot) => boolean) {
  * first, and the units it still shows missing only what Amazon did after the product read the row — so a
  * settlement is never counted for a loss Amazon itself shows open.
  */
-function settleWarehouse(lots: Lot[], adjustments: LedgerAdjustment[], events: WarehouseEvent[]) {
-  const unreconciled = new Map(adjustments.filter((a) => a.reason !== "F").map((a, i) => [lots[i]!.key, a.unreconciled]));
+function settleWarehouse(lots: Lot[], events: WarehouseEvent[]) {
   // Phase 1: the units Amazon reconciled, as capacity of their own.
   const reconciledParts = lots.map((l) => ({ ...l, remaining: l.reconciled ?? 0 }));
   for (const e of events) apply(reconciledParts, e, () => true);
   for (const [i, lot] of lots.entries()) {
-    const part = reconciledParts[i]!;
-    const u = unreconciled.get(lot.key);
+    const attributed = (lot.reconciled ?? 0) - reconciledParts[i]!.remaining;
     // (A case-id match may already have settled units: what is left never grows.)
-    lot.remaining = u === null || u === undefined ? lot.remaining - ((lot.reconciled ?? 0) - part.remaining) : Math.min(lot.remaining, u);
+    lot.remaining = lot.unreconciled === null || lot.unreconciled === undefined ? lot.remaining - attributed : Math.min(lot.remaining, lot.unreconciled);
   }
   // Phase 2: what is left of each event, for units still missing when the row was read (or for any, where
   // the ledger does not say).

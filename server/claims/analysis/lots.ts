@@ -30,6 +30,7 @@ export interface Lot {
    * only settlements Amazon made after the row was read (`readAt`).
    */
   reconciled?: number | null;
+  unreconciled?: number | null;
   readAt?: string | null;
 }
 
