@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "~/db/client";
+import { db } from "~/db/client";
 import type { AmazonCaller } from "~/server/amazon/request";
 import type { RunPlan } from "~/server/sync/kit/plan";
 import { inboundShipmentItems, inboundShipments } from "~/server/sync/tasks/claims/table";
@@ -25,9 +25,9 @@ export function inboundQuery(plan: RunPlan, now = new Date()): InboundQuery {
 }
 
 /** One page of shipments, stored: their status now, and when each was first seen delivered and closed. */
-export async function storeShipmentsPage(db: Database, caller: AmazonCaller, plan: RunPlan, nextToken: string | null) {
+export async function storeShipmentsPage(caller: AmazonCaller, plan: RunPlan, nextToken: string | null) {
   const page = await getShipmentsPage(caller, inboundQuery(plan), nextToken);
-  if (!page.shipments.length) return { nextToken: page.nextToken, written: 0 };
+  if (!page.shipments.length) return { nextToken: page.nextToken, written: 0, followUp: [] };
   const now = new Date();
   const t = inboundShipments;
   const rows = await db
@@ -61,15 +61,15 @@ export async function storeShipmentsPage(db: Database, caller: AmazonCaller, pla
         is distinct from (excluded.name, excluded.status, excluded.destination_fulfillment_center_id, false, false)`,
     })
     .returning({ id: t.shipmentId });
-  return { nextToken: page.nextToken, written: rows.length };
+  return { nextToken: page.nextToken, written: rows.length, followUp: [] };
 }
 
 /** One page of shipment items, stored: what the seller declared and what Amazon has counted in so far. */
-export async function storeItemsPage(db: Database, caller: AmazonCaller, plan: RunPlan, nextToken: string | null) {
+export async function storeItemsPage(caller: AmazonCaller, plan: RunPlan, nextToken: string | null) {
   const page = await getShipmentItemsPage(caller, inboundQuery(plan), nextToken);
   // A page may name one item twice (Amazon pages by shipment): the last one counts.
   const unique = new Map(page.items.map((i) => [`${i.ShipmentId}\u0000${i.SellerSKU}`, i]));
-  if (!unique.size) return { nextToken: page.nextToken, written: 0 };
+  if (!unique.size) return { nextToken: page.nextToken, written: 0, followUp: [] };
   const now = new Date();
   const t = inboundShipmentItems;
   const rows = await db
@@ -100,5 +100,5 @@ export async function storeItemsPage(db: Database, caller: AmazonCaller, plan: R
         is distinct from (excluded.fnsku, excluded.quantity_shipped, excluded.quantity_received, excluded.quantity_in_case)`,
     })
     .returning({ id: t.sku });
-  return { nextToken: page.nextToken, written: rows.length };
+  return { nextToken: page.nextToken, written: rows.length, followUp: [] };
 }

@@ -30,5 +30,3 @@ export function share(amount: string, units: number, of: number): string {
 export function sum(amounts: string[]): string {
   return fromScaled(amounts.reduce((a, b) => a + toScaled(b), 0n));
 }
-
-export const abs = (amount: string) => fromScaled((v => (v < 0n ? -v : v))(toScaled(amount)));

@@ -6,6 +6,8 @@ import type { RunPlan } from "./plan";
 type PageResult = { nextToken: string | null; written: number; followUp: string[]; resumeFrom?: string };
 
 export interface PagedApiTask {
+  /** Names its steps ("<name>-page-0"…), so one run can list more than one thing; default "page-0"… */
+  name?: string;
   /**
    * Fetches one page and stores it; returns the ids a follow-up must complete (e.g. order items) and, on
    * the first page, where the next run resumes (e.g. the instant Amazon's listing reached).
@@ -72,7 +74,7 @@ export function pagedApiRun(task: PagedApiTask) {
     let startedAt = whole ? await steps.run("begin-0", () => whole.begin(steps.db, plan)) : "";
     for (;;) {
       const token: string | null = nextToken;
-      const page = await steps.amazon(`page-${pages}`, async (caller): Promise<PageResult | { expired: true }> => {
+      const page = await steps.amazon(`${task.name ? `${task.name}-` : ""}page-${pages}`, async (caller): Promise<PageResult | { expired: true }> => {
         try {
           return await task.page(caller, plan, token);
         } catch (error) {

@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { syncStates } from "~/db/schema";
 import { BACKFILL, defineSyncTask, type RunResult, type TaskRunContext } from "../../kit/definition";
+import { pagedApiRun } from "../../kit/paged-api-task";
 import { spReportRun } from "../../kit/sp-report-task";
 import { reimbursements } from "../reimbursements";
 import { ledgerRow, ledgerTable } from "./ledger";
@@ -34,27 +35,15 @@ async function reimbursementsLoaded(db: Database, storeId: string): Promise<bool
   return Boolean(state?.at);
 }
 
-/** Every page of one Inbound v0 listing, each a memoized step. */
-async function listPages(context: TaskRunContext, name: string, page: typeof storeShipmentsPage): Promise<{ pages: number; written: number }> {
-  const { plan, steps } = context;
-  let token: string | null = null;
-  let pages = 0;
-  let written = 0;
-  do {
-    const current: string | null = token;
-    const result: { nextToken: string | null; written: number } = await steps.amazon(`${name}-page-${String(pages)}`, (caller) => page(steps.db, caller, plan, current));
-    pages += 1;
-    written += result.written;
-    token = result.nextToken;
-  } while (token);
-  return { pages, written };
-}
+/** The marketplace's inbound shipments updated during the run's days, then their items (Inbound v0). */
+const listShipments = pagedApiRun({ name: "shipments", page: storeShipmentsPage });
+const listShipmentItems = pagedApiRun({ name: "shipment-items", page: storeItemsPage });
 
 async function run(context: TaskRunContext): Promise<RunResult> {
   const { plan, steps } = context;
   const ledger = await loadLedger(context);
-  const shipments = await listPages(context, "shipments", storeShipmentsPage);
-  const items = await listPages(context, "shipment-items", storeItemsPage);
+  const shipments = await listShipments(context);
+  const items = await listShipmentItems(context);
   // A loss Amazon reimbursed is no case: until the reimbursements' 18 months are stored (their own task, run
   // at the same authorization), the analysis waits rather than show as owed what Amazon already paid.
   for (let check = 0; !(await steps.run(`reimbursements-loaded-${String(check)}`, () => reimbursementsLoaded(steps.db, plan.scope.storeId!))); check++) {
@@ -65,8 +54,8 @@ async function run(context: TaskRunContext): Promise<RunResult> {
   // analyses it again with what this run loaded.
   const analysis = await steps.run("analyze", () => analyzeClaims(rawSql(), plan.scope.organizationId, plan.scope.storeId!));
   return {
-    rowsWritten: ledger.rowsWritten + shipments.written + items.written + analysis.found + analysis.changed + analysis.lapsed,
-    detail: { ledger: ledger.detail ?? {}, shipmentPages: shipments.pages, itemPages: items.pages, analysis },
+    rowsWritten: ledger.rowsWritten + shipments.rowsWritten + items.rowsWritten + analysis.found + analysis.changed + analysis.lapsed,
+    detail: { ledger: ledger.detail ?? {}, shipments: shipments.detail ?? {}, items: items.detail ?? {}, analysis },
   };
 }
 
