@@ -8,3 +8,4 @@ export * from "./orders";
 export * from "./currency";
 export * from "./products";
 export * from "./claims";
+export * from "./ad-entities";
