@@ -24,7 +24,9 @@ async function initialRequests(db: Database, kind: SyncScope, organizationId: st
       await resumeScope(db, task, scopeId, now);
       const own = states.filter((s) => s.scopeId === scopeId);
       const backfilled = own.some((s) => s.window === BACKFILL && s.lastSucceededAt);
-      const windows = task.backfill && !backfilled ? [BACKFILL] : task.windows.map((w) => w.key);
+      // An on-demand window runs when a button asks for it, never by itself.
+      const recurring = task.windows.filter((w) => w.cadence.kind !== "on-demand").map((w) => w.key);
+      const windows = task.backfill && !backfilled ? [BACKFILL] : recurring;
       for (const window of windows)
         requests.push(syncRequest(task, { organizationId, scopeId, window, trigger: window === BACKFILL ? "authorization" : "schedule" }));
     }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { adProfiles, amazonGrants, storeMarketplaces, stores, syncStates } from "~/db/schema";
-import { BACKFILL, windowKeys, type SyncScope, type SyncTaskDefinition } from "./kit/definition";
+import { BACKFILL, windowKeys, windowOf, type SyncScope, type SyncTaskDefinition } from "./kit/definition";
 import type { SyncRequestData } from "./kit/plan";
 import { BUILT_TASKS, syncTask } from "./registry";
 import { ensureSyncStates, type SyncTrigger } from "./state";
@@ -91,6 +91,7 @@ export async function dueSyncRequests(db: Database, now: Date): Promise<SyncRequ
     const task = syncTask(s.task);
     // A window a task no longer has (renamed in a release) is left alone.
     if (!windowKeys(task).includes(s.window)) continue;
+    if (windowOf(task, s.window)?.cadence.kind === "on-demand") continue;
     if (task.backfill && s.window !== BACKFILL && !backfilled.has(`${s.task}:${s.scopeId}`)) continue;
     // A backfill runs once; later it only re-runs when it never succeeded.
     if (s.window === BACKFILL && s.lastSucceededAt) continue;

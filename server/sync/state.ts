@@ -18,7 +18,7 @@ export type SyncTrigger = "authorization" | "schedule" | "manual";
 const stateOf = (ref: Pick<SyncScopeRef, "task" | "window" | "scopeId">) =>
   and(eq(syncStates.task, ref.task), eq(syncStates.window, ref.window), eq(syncStates.scopeId, ref.scopeId));
 
-/** Creates the state rows of a scope's windows (idempotent): a new scope is due at once. */
+/** Creates the state rows of a scope's windows (idempotent): a new scope is due at once, but for windows only a button runs. */
 export async function ensureSyncStates(db: Database, task: SyncTaskDefinition, scopes: Omit<SyncScopeRef, "timeZone" | "task">[]) {
   if (!scopes.length) return;
   await db
@@ -30,7 +30,7 @@ export async function ensureSyncStates(db: Database, task: SyncTaskDefinition, s
         window: s.window,
         scopeKind: task.scope,
         scopeId: s.scopeId,
-        nextDueAt: new Date(0),
+        nextDueAt: windowOf(task, s.window)?.cadence.kind === "on-demand" ? null : new Date(0),
       })),
     )
     .onConflictDoNothing();

@@ -17,7 +17,7 @@ export type Cadence =
   | { kind: "daily"; atLocalHour: number }
   /** On the given days of each local month, once per day. */
   | { kind: "monthly-days"; fromDay: number; toDay: number; atLocalHour: number }
-  /** Only when triggered by an event (authorization, another sync, a button). */
+  /** Only when a button asks for it (the spec's manual syncs); never by the schedule or an authorization. */
   | { kind: "on-demand" };
 
 /** A range of local days counted back from today (day 0 = today, 1 = yesterday, …). */
