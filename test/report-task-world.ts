@@ -20,6 +20,7 @@ export function setUpReportTaskWorld(options: { volume?: "tiny" | "small" } = {}
     // Amazon's buckets refill on its (frozen) clock, ours on real time: room for months of reports (and the
     // store's orders) on both sides, as an accelerated sandbox has.
     for (const limit of Object.values(ctx.amazon.sandbox.quotas.spLimits)) limit.burst = 1000;
+    ctx.amazon.sandbox.quotas.adsLimit.burst = 1000;
     process.env.AMAZON_QUOTA_SCALE = "1000";
     ctx.world = await startSyncWorld(ctx.t, ctx.amazon);
     ctx.setup = await ctx.world.authorize(0);

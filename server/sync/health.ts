@@ -29,12 +29,14 @@ export function windowHealth(
   state: { window: string; status: string; nextDueAt: Date | null; lastSucceededAt: Date | null; lastOutcome: string | null; lastError: string | null } | undefined,
   now: Date,
 ): string {
+  const onDemand = windowOf(task, state?.window ?? "")?.cadence.kind === "on-demand";
+  if (onDemand && (!state || (!state.lastSucceededAt && state.status === "idle"))) return "Runs when you ask for it.";
   if (!state || (!state.lastSucceededAt && state.status === "idle")) return "Waiting for its first run.";
   if (state.status === "running") return "Running now.";
   if (state.status === "paused") return state.lastError ?? "Paused.";
   if (state.status === "failed") return `Failed: ${state.lastError ?? "unknown error"} It is retried automatically.`;
   if (isOverdue(state, now)) return "Behind schedule: it should have run by now and will shortly.";
-  if (!windowOf(task, state.window)) return "Done.";
+  if (!windowOf(task, state.window) || onDemand) return "Done.";
   if (state.lastOutcome === "no_data") return "Up to date: Amazon had no data for this period.";
   return "Up to date.";
 }

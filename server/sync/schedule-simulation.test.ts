@@ -119,6 +119,24 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
     expect(local(r.at).hour).toBeGreaterThanOrEqual(7);
     expect(r.days).toEqual(toWindows(Array.from({ length: 30 }, (_, i) => local(r.at).minus({ days: 29 - i }).toISODate()!), 31));
   }
+  // Ad settings (③): the whole account listed at authorization, then every known entity's settings about
+  // every 12 hours. Ad additions (④): looked for in the last days' reports every 30–60 minutes; the whole
+  // listing ("Synchronize Amazon Additions") only by its button, never by the schedule.
+  const settings = runs.filter((r) => r.task === "ads-settings");
+  expect(settings[0]).toMatchObject({ window: "backfill", at: start });
+  const settingsGaps = minutesBetween(settings);
+  expect(settings.slice(1).every((r) => r.window === "all-entities")).toBe(true);
+  expect(settings.length).toBeGreaterThanOrEqual(4);
+  expect(Math.min(...settingsGaps)).toBeGreaterThanOrEqual(12 * 60);
+  expect(Math.max(...settingsGaps)).toBeLessThanOrEqual(12 * 60 + 30);
+  const additions = runs.filter((r) => r.task === "ads-additions");
+  expect(additions.every((r) => r.window === "impressions")).toBe(true);
+  const additionGaps = minutesBetween(additions);
+  expect(additions[0]!.at).toEqual(start);
+  expect(Math.min(...additionGaps)).toBeGreaterThanOrEqual(30);
+  expect(Math.max(...additionGaps)).toBeLessThanOrEqual(60);
+  for (const r of additions) expect(r.days).toEqual([{ start: local(r.at).minus({ days: 2 }).toISODate()!, end: local(r.at).toISODate()! }]);
+
   // The claims assistant, per marketplace: 18 months before authorization first (the last month with it), then
   // the previous month once a day at or after 08:00 local, each run analysing the store again.
   const claimRuns = runs.filter((r) => r.task === "claims");
@@ -195,7 +213,7 @@ it("requests exactly the spec's windows at the spec's cadences over two days", {
   }
   expect(new Set(runs.map((r) => r.task))).toEqual(
     new Set([
-      "ads-performance", "orders-incremental", "orders-history", "products-full", "products-from-orders", "products-from-ads", "refund-orders", "inventory",
+      "ads-performance", "ads-settings", "ads-additions", "orders-incremental", "orders-history", "products-full", "products-from-orders", "products-from-ads", "refund-orders", "inventory",
       "removals", "reimbursements", "claims", "monthly-storage-fees", "long-term-storage-fees", "sales-api",
     ]),
   );

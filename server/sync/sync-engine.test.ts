@@ -32,7 +32,7 @@ afterAll(async () => {
 /** The initial 60-day backfill of a profile, which authorization started. */
 function backfilled(adProfileId: string) {
   return eventually("the 60-day backfill", async () => {
-    const [s] = await t.db.select().from(syncStates).where(and(eq(syncStates.scopeId, adProfileId), eq(syncStates.window, "backfill")));
+    const [s] = await t.db.select().from(syncStates).where(and(eq(syncStates.task, "ads-performance"), eq(syncStates.scopeId, adProfileId), eq(syncStates.window, "backfill")));
     if (s?.status === "failed") throw new Error(`backfill failed: ${s.lastError}`);
     return s?.lastSucceededAt ? s : null;
   }, 200_000);

@@ -91,7 +91,7 @@ export function adEntityFromAmazon(kind: AdEntityKind, raw: Record<string, unkno
   const parsed = entity.safeParse(raw);
   if (!parsed.success || ownId === undefined || ownId === null) {
     const problem = parsed.success ? `no ${AD_ENTITY_ENDPOINTS[kind].idField}` : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Amazon sent a ${kind} the product cannot read (${String(ownId ?? "without id")}): ${problem}`);
+    throw new Error(`Amazon sent an entity the product cannot read (${kind} ${String(ownId ?? "without id")}): ${problem}`);
   }
   const e = parsed.data;
   const placement = (name: string) => e.dynamicBidding?.placementBidding?.find((p) => p.placement === name)?.percentage ?? null;
