@@ -62,12 +62,32 @@ export function finalMetrics(seed: string, e: Entity, day: string, avgPriceMinor
   };
 }
 
+/**
+ * Whether an entity serves on the local day starting at `start`: from its first impression day on, on a day it
+ * was enabled at least for a while (enabled when the day began, or enabled during it). A pause or archive thus
+ * stops traffic from the next day, and a state change never moves a day before it.
+ */
+export function servesOn(e: Entity, day: string, start: number): boolean {
+  if (day < e.firstImpressionDay) return false;
+  const log = e.stateLog;
+  // Never changed since creation: its state has held all along, until its last update for a paused one.
+  if (!log) return e.state === "ENABLED" || e.updatedMs >= start;
+  // A day is taken as 24 hours here; on a daylight-saving day the hour of difference only matters to a change
+  // made in it.
+  const end = start + DAY;
+  let state = log[0]?.state ?? e.state;
+  for (const x of log) {
+    if (x.ms <= start) state = x.state;
+    else if (x.ms < end) { if (x.state === "ENABLED") return true; }
+    else break;
+  }
+  return state === "ENABLED";
+}
+
 /** Metrics as Amazon reports them at `now`: partial today, restated past days. */
 export function observedMetrics(seed: string, e: Entity, day: string, start: number, now: number, avgPriceMinor: number): Metrics {
-  if (day < e.firstImpressionDay) return ZERO;
+  if (!servesOn(e, day, start)) return ZERO;
   if (start > now) return ZERO;
-  // Paused/archived entities stop receiving traffic from the day after the change.
-  if (e.state !== "ENABLED" && e.updatedMs < start) return ZERO;
   const f = finalMetrics(seed, e, day, avgPriceMinor);
   if (f.impressions === 0) return f;
   const end = start + DAY;
