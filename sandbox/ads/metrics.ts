@@ -1,7 +1,7 @@
 import { hash32, Rng } from "../util/rng";
 import { DAY } from "../util/time";
 import { demandFactor } from "../world/orders";
-import type { Entity } from "./entities";
+import type { Entity, State } from "./entities";
 
 export interface Metrics {
   impressions: number;
@@ -72,14 +72,32 @@ export function servesOn(e: Entity, day: string, start: number): boolean {
   const log = e.stateLog;
   // Never changed since creation: its state has held all along, until its last update for a paused one.
   if (!log) return e.state === "ENABLED" || e.updatedMs >= start;
-  // A day is taken as 24 hours here; on a daylight-saving day the hour of difference only matters to a change
-  // made in it.
+  return enabledDuring(log, 0, log[0]?.state ?? e.state, start);
+}
+
+/**
+ * Whether a campaign or ad group lets its keywords and targets serve on the day starting at `start`. Only the
+ * changes made to it count: the seeded account's paused campaigns have always had traffic, and keeping that keeps
+ * their metrics; a pause made later (console or API) stops its children from the next day, like their own.
+ */
+export function parentServes(e: Entity | undefined, start: number): boolean {
+  const log = e?.stateLog;
+  return !log || enabledDuring(log, 1, "ENABLED", start);
+}
+
+/**
+ * Walks a state log from entry `from` (the state before it being `initial`): enabled when the day began, or
+ * enabled during it. A day is taken as 24 hours here; on a daylight-saving day the hour of difference only
+ * matters to a change made in it.
+ */
+function enabledDuring(log: Array<{ ms: number; state: State }>, from: number, initial: State, start: number): boolean {
   const end = start + DAY;
-  let state = log[0]?.state ?? e.state;
-  for (const x of log) {
+  let state = initial;
+  for (let i = from; i < log.length; i++) {
+    const x = log[i];
+    if (!x || x.ms >= end) break;
     if (x.ms <= start) state = x.state;
-    else if (x.ms < end) { if (x.state === "ENABLED") return true; }
-    else break;
+    else if (x.state === "ENABLED") return true;
   }
   return state === "ENABLED";
 }

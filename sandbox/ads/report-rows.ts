@@ -5,7 +5,7 @@ import { localPriceMinor } from "../world/catalog";
 import type { Entity } from "./entities";
 import { expressionText } from "./entities";
 import type { Metrics } from "./metrics";
-import { addMetrics, observedMetrics, servesOn, splitMetrics } from "./metrics";
+import { addMetrics, observedMetrics, parentServes, servesOn, splitMetrics } from "./metrics";
 import type { AdsProfile } from "./state";
 
 export const REPORT_TYPES = ["spCampaigns", "spTargeting", "spAdvertisedProduct", "spSearchTerm"] as const;
@@ -200,6 +200,7 @@ export function* adsRows(sb: Sandbox, p: AdsProfile, spec: AdsReportSpec, asOf: 
     const terms = new Map<string, Src>();
     for (let i = 0; i < days.length; i++) {
       const day = days[i] ?? "";
+      if (!parentServes(campaign, starts[i] ?? 0) || !parentServes(adGroup, starts[i] ?? 0)) continue;
       const m = observedMetrics(seed, e, day, starts[i] ?? 0, asOf, avgPrice);
       if (m.impressions === 0) continue;
       const base: Src = { campaign, adGroup, leaf: e, m, day };
