@@ -1,7 +1,7 @@
 import type { Ctx, Reply, Route } from "./http/types";
 import { HttpError } from "./http/types";
+import { adsConsole } from "./ads/console";
 import { entityJson } from "./ads/sp-entities";
-import type { Entity, EntityKind, State } from "./ads/entities";
 import { ENTITY_TYPES } from "./ads/entities";
 import { buildAdsRows, COLUMNS } from "./ads/report-rows";
 import type { AdsProfile } from "./ads/state";
@@ -129,40 +129,10 @@ function truthAdsMetrics(ctx: Ctx): Reply {
   return { status: 200, body: { profileId: p.profileId, rows } };
 }
 
+/** Seller Central edits of the Ads account (ads/console.ts has the actions). */
 function console_(ctx: Ctx): Reply {
   const b = (ctx.json() ?? {}) as Record<string, unknown>;
-  const p = profileParam(ctx, b.profileId);
-  const now = ctx.sb.clock.now();
-  const ads = ctx.sb.ads;
-  const minor = (v: unknown) => Math.round(Number(v) * (p.marketplace.currency === "JPY" ? 1 : 100));
-  const find = (kind: EntityKind): Entity => {
-    const e = ads.find(p, kind, String(b.id ?? ""));
-    if (!e) throw bad(`unknown ${kind} ${String(b.id)}`);
-    return e;
-  };
-  let e: Entity;
-  switch (b.action) {
-    case "setBid": e = find((b.kind as EntityKind | undefined) ?? "keyword"); e.money = minor(b.bid); e.updatedMs = now; break;
-    case "setBudget": e = find("campaign"); e.money = minor(b.budget); e.updatedMs = now; break;
-    case "setState": e = find((b.kind as EntityKind | undefined) ?? "campaign"); ads.setState(e, String(b.state) as State, now); break;
-    case "createCampaign": {
-      const pe = ads.of(p);
-      const id = ads.newId(p, pe);
-      const first = ads.firstDayFor(p, now);
-      e = { kind: "campaign", id, campaignId: id, state: "ENABLED", name: String(b.name ?? `Console campaign ${id.slice(-4)}`), targetingType: "MANUAL", money: minor(b.budget ?? 20), startDate: localDay(now, p.marketplace.timezone), biddingStrategy: "LEGACY_FOR_SALES", createdMs: now, updatedMs: now, firstImpressionDay: first, weight: 1 };
-      ads.add(p, e);
-      const agId = ads.newId(p, pe);
-      ads.add(p, { kind: "adGroup", id: agId, campaignId: id, adGroupId: agId, state: "ENABLED", name: "Ad group 1", money: minor(b.defaultBid ?? 0.75), createdMs: now, updatedMs: now, firstImpressionDay: first, weight: 1 });
-      const keywords = Array.isArray(b.keywords) ? (b.keywords as string[]) : ["sandbox console keyword"];
-      for (const text of keywords) {
-        const kid = ads.newId(p, pe);
-        ads.add(p, { kind: "keyword", id: kid, campaignId: id, adGroupId: agId, state: "ENABLED", text, matchType: "EXACT", money: minor(b.defaultBid ?? 0.75), createdMs: now, updatedMs: now, firstImpressionDay: first, weight: 1 });
-      }
-      break;
-    }
-    default: throw bad("action must be setBid | setBudget | setState | createCampaign");
-  }
-  return { status: 200, body: { entity: entityJson(p, e, true), children: e.kind === "campaign" ? { adGroups: [...ads.list(p, "adGroup").values()].filter((x) => x.campaignId === e.id).map((x) => x.id), keywords: [...ads.list(p, "keyword").values()].filter((x) => x.campaignId === e.id).map((x) => x.id) } : undefined } };
+  return { status: 200, body: adsConsole(ctx.sb, profileParam(ctx, b.profileId), b) };
 }
 
 export const truthRoutes: Route[] = [

@@ -7,6 +7,21 @@ export type State = "ENABLED" | "PAUSED" | "ARCHIVED";
 
 export interface Predicate { type: string; value?: string }
 
+/** Where a campaign's bid is raised (SponsoredProductsPlacement in the SP v3 model). */
+export const PLACEMENTS = ["PLACEMENT_TOP", "PLACEMENT_PRODUCT_PAGE", "PLACEMENT_REST_OF_SEARCH", "SITE_AMAZON_BUSINESS"] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+/** A placement bid adjustment: the bid is raised by `percentage` % (an integer, 0..900) there. */
+export interface PlacementBid { placement: Placement; percentage: number }
+
+export const MAX_PLACEMENT_PERCENTAGE = 900;
+
+/** Campaign bidding strategies of the create/update model (RULE_BASED included: the model accepts it). */
+export const BIDDING_STRATEGIES = ["LEGACY_FOR_SALES", "AUTO_FOR_SALES", "MANUAL", "RULE_BASED"] as const;
+
+/** Amazon's four auto-targeting clauses, created with every ad group of an AUTO campaign. */
+export const AUTO_TARGET_TYPES = ["QUERY_HIGH_REL_MATCHES", "QUERY_BROAD_REL_MATCHES", "ASIN_SUBSTITUTE_RELATED", "ASIN_ACCESSORY_RELATED"] as const;
+
 export interface Entity {
   kind: EntityKind;
   id: string;
@@ -26,8 +41,15 @@ export interface Entity {
   startDate?: string;
   endDate?: string;
   biddingStrategy?: string;
+  /** Campaigns: placement bid adjustments, in the order they were given. */
+  placements?: PlacementBid[];
   createdMs: number;
   updatedMs: number;
+  /**
+   * Every state change, the state it had before the first one leading (at createdMs); absent while it never
+   * changed. Traffic follows the state of each day (metrics.ts servesOn), so a later edit moves no past day.
+   */
+  stateLog?: Array<{ ms: number; state: State }>;
   /** Local day from which the entity receives impressions (console/API-created entities start the next day). */
   firstImpressionDay: string;
   /** Base traffic level used by the metrics generator. */

@@ -1,7 +1,7 @@
 import { hash32, Rng } from "../util/rng";
 import { DAY } from "../util/time";
 import { demandFactor } from "../world/orders";
-import type { Entity } from "./entities";
+import type { Entity, State } from "./entities";
 
 export interface Metrics {
   impressions: number;
@@ -62,12 +62,50 @@ export function finalMetrics(seed: string, e: Entity, day: string, avgPriceMinor
   };
 }
 
+/**
+ * Whether an entity serves on the local day starting at `start`: from its first impression day on, on a day it
+ * was enabled at least for a while (enabled when the day began, or enabled during it). A pause or archive thus
+ * stops traffic from the next day, and a state change never moves a day before it.
+ */
+export function servesOn(e: Entity, day: string, start: number): boolean {
+  if (day < e.firstImpressionDay) return false;
+  const log = e.stateLog;
+  // Never changed since creation: its state has held all along, until its last update for a paused one.
+  if (!log) return e.state === "ENABLED" || e.updatedMs >= start;
+  return enabledDuring(log, 0, log[0]?.state ?? e.state, start);
+}
+
+/**
+ * Whether a campaign or ad group lets its keywords and targets serve on the day starting at `start`. Only the
+ * changes made to it count: the seeded account's paused campaigns have always had traffic, and keeping that keeps
+ * their metrics; a pause made later (console or API) stops its children from the next day, like their own.
+ */
+export function parentServes(e: Entity | undefined, start: number): boolean {
+  const log = e?.stateLog;
+  return !log || enabledDuring(log, 1, "ENABLED", start);
+}
+
+/**
+ * Walks a state log from entry `from` (the state before it being `initial`): enabled when the day began, or
+ * enabled during it. A day is taken as 24 hours here; on a daylight-saving day the hour of difference only
+ * matters to a change made in it.
+ */
+function enabledDuring(log: Array<{ ms: number; state: State }>, from: number, initial: State, start: number): boolean {
+  const end = start + DAY;
+  let state = initial;
+  for (let i = from; i < log.length; i++) {
+    const x = log[i];
+    if (!x || x.ms >= end) break;
+    if (x.ms <= start) state = x.state;
+    else if (x.state === "ENABLED") return true;
+  }
+  return state === "ENABLED";
+}
+
 /** Metrics as Amazon reports them at `now`: partial today, restated past days. */
 export function observedMetrics(seed: string, e: Entity, day: string, start: number, now: number, avgPriceMinor: number): Metrics {
-  if (day < e.firstImpressionDay) return ZERO;
+  if (!servesOn(e, day, start)) return ZERO;
   if (start > now) return ZERO;
-  // Paused/archived entities stop receiving traffic from the day after the change.
-  if (e.state !== "ENABLED" && e.updatedMs < start) return ZERO;
   const f = finalMetrics(seed, e, day, avgPriceMinor);
   if (f.impressions === 0) return f;
   const end = start + DAY;

@@ -5,7 +5,7 @@ import { localPriceMinor } from "../world/catalog";
 import type { Entity } from "./entities";
 import { expressionText } from "./entities";
 import type { Metrics } from "./metrics";
-import { addMetrics, observedMetrics, splitMetrics } from "./metrics";
+import { addMetrics, observedMetrics, parentServes, servesOn, splitMetrics } from "./metrics";
 import type { AdsProfile } from "./state";
 
 export const REPORT_TYPES = ["spCampaigns", "spTargeting", "spAdvertisedProduct", "spSearchTerm"] as const;
@@ -50,6 +50,20 @@ const PLACEMENTS = ["Top of Search on-Amazon", "Detail Page on-Amazon", "Other o
 function keywordType(e: Entity): string {
   if (e.kind === "keyword") return e.matchType ?? "EXACT";
   return e.expressionType === "AUTO" ? "TARGETING_EXPRESSION_PREDEFINED" : "TARGETING_EXPRESSION";
+}
+
+/**
+ * The product ads of an ad group that share its traffic on a day: one added later only from its first impression
+ * day, a paused one no longer. The list itself when all serve (always so for the seeded account, whose split
+ * must not move), so the common case allocates nothing.
+ */
+function servingAds(list: Entity[], day: string, start: number): Entity[] {
+  let all = true;
+  for (const ad of list) if (!servesOn(ad, day, start)) { all = false; break; }
+  if (all) return list;
+  const out: Entity[] = [];
+  for (const ad of list) if (servesOn(ad, day, start)) out.push(ad);
+  return out;
 }
 
 const SEARCH_SUFFIX = ["", " for women", " 2 pack", " large", " best"];
@@ -186,6 +200,7 @@ export function* adsRows(sb: Sandbox, p: AdsProfile, spec: AdsReportSpec, asOf: 
     const terms = new Map<string, Src>();
     for (let i = 0; i < days.length; i++) {
       const day = days[i] ?? "";
+      if (!parentServes(campaign, starts[i] ?? 0) || !parentServes(adGroup, starts[i] ?? 0)) continue;
       const m = observedMetrics(seed, e, day, starts[i] ?? 0, asOf, avgPrice);
       if (m.impressions === 0) continue;
       const base: Src = { campaign, adGroup, leaf: e, m, day };
@@ -220,7 +235,7 @@ export function* adsRows(sb: Sandbox, p: AdsProfile, spec: AdsReportSpec, asOf: 
           break;
         }
         case "spAdvertisedProduct": {
-          const list = adsByGroup.get(e.adGroupId ?? "") ?? [];
+          const list = servingAds(adsByGroup.get(e.adGroupId ?? "") ?? [], day, starts[i] ?? 0);
           const parts = splitMetrics(seed, `${e.adGroupId ?? ""}|${e.id}|${day}`, m, list.length);
           for (let j = 0; j < list.length; j++) {
             const ad = list[j];

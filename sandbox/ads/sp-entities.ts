@@ -4,6 +4,9 @@ import { minorToNumber } from "../util/money";
 import { isoZ, localDay } from "../util/time";
 import type { Entity, EntityKind, EntityTypeSpec, Predicate, State } from "./entities";
 import { ENTITY_TYPES } from "./entities";
+import { readDynamicBidding } from "./dynamic-bidding";
+import type { ItemError } from "./sp-errors";
+import { malformed, missing, notFound } from "./sp-errors";
 import type { AdsProfile } from "./state";
 
 const MAX_PAGE = 5000;
@@ -40,7 +43,7 @@ export function entityJson(p: AdsProfile, e: Entity, extended: boolean): Record<
   let o: Record<string, unknown>;
   switch (e.kind) {
     case "campaign":
-      o = { campaignId: e.id, name: e.name, state: e.state, targetingType: e.targetingType, budget: { budget: m(e.money), budgetType: "DAILY" }, startDate: e.startDate, dynamicBidding: { strategy: e.biddingStrategy ?? "LEGACY_FOR_SALES", placementBidding: [] } };
+      o = { campaignId: e.id, name: e.name, state: e.state, targetingType: e.targetingType, budget: { budget: m(e.money), budgetType: "DAILY" }, startDate: e.startDate, dynamicBidding: { strategy: e.biddingStrategy ?? "LEGACY_FOR_SALES", placementBidding: (e.placements ?? []).map((x) => ({ placement: x.placement, percentage: x.percentage })) } };
       if (e.endDate) o.endDate = e.endDate;
       break;
     case "adGroup": o = { adGroupId: e.id, campaignId: e.campaignId, name: e.name, state: e.state, defaultBid: m(e.money) }; break;
@@ -112,12 +115,6 @@ function list(t: EntityTypeSpec) {
   };
 }
 
-type ItemError = { errorType: string; errorValue: Record<string, unknown> };
-
-const missing = (t: EntityTypeSpec, i: number, field: string): ItemError => ({ errorType: "missingValueError", errorValue: { missingValueError: { reason: "MISSING_VALUE", message: `${field} is required`, cause: { location: `$.${t.bodyKey}[${String(i)}].${field}` } } } });
-const notFound = (entityType: string, id: string): ItemError => ({ errorType: "entityNotFoundError", errorValue: { entityNotFoundError: { entityId: id, entityType, message: `${entityType} ${id} not found`, reason: "ENTITY_NOT_FOUND" } } });
-const malformed = (t: EntityTypeSpec, i: number, field: string, msg: string): ItemError => ({ errorType: "malformedValueError", errorValue: { malformedValueError: { reason: "PATTERN_NOT_MATCHED", message: msg, cause: { location: `$.${t.bodyKey}[${String(i)}].${field}` } } } });
-
 const toMinor = (v: unknown, currency: string): number | undefined => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? Math.round(v * (currency === "JPY" ? 1 : 100)) : undefined);
 const STATES = ["ENABLED", "PAUSED", "PROPOSED"];
 
@@ -153,7 +150,11 @@ function buildNew(ctx: Ctx, p: AdsProfile, t: EntityTypeSpec, item: Record<strin
       const money = toMinor(b?.budget, cur);
       if (b && (money === undefined || b.budgetType !== "DAILY")) errors.push(malformed(t, i, "budget", "budget must be { budget: number, budgetType: DAILY }"));
       if (item.targetingType !== undefined && item.targetingType !== "AUTO" && item.targetingType !== "MANUAL") errors.push(malformed(t, i, "targetingType", "targetingType must be AUTO or MANUAL"));
-      Object.assign(base, { name: String(item.name ?? ""), targetingType: item.targetingType, money, startDate: typeof item.startDate === "string" ? item.startDate : localDay(now, p.marketplace.timezone), biddingStrategy: (item.dynamicBidding as { strategy?: string } | undefined)?.strategy ?? "LEGACY_FOR_SALES" });
+      // Without dynamicBidding Amazon applies LEGACY_FOR_SALES and no placement adjustment.
+      const bidding = readDynamicBidding(t, i, item.dynamicBidding, true);
+      if (Array.isArray(bidding)) errors.push(...bidding);
+      const { strategy = "LEGACY_FOR_SALES", placements = [] } = Array.isArray(bidding) ? {} : bidding;
+      Object.assign(base, { name: String(item.name ?? ""), targetingType: item.targetingType, money, startDate: typeof item.startDate === "string" ? item.startDate : localDay(now, p.marketplace.timezone), biddingStrategy: strategy, placements });
       if (typeof item.endDate === "string") base.endDate = item.endDate;
       break;
     }
@@ -223,31 +224,44 @@ function create(t: EntityTypeSpec) {
   };
 }
 
+/** Checks the whole item first and changes the entity only when it is valid, as Amazon does per item. */
 function applyUpdate(ctx: Ctx, p: AdsProfile, t: EntityTypeSpec, e: Entity, item: Record<string, unknown>, i: number): ItemError[] {
   const cur = p.marketplace.currency;
   const errs: ItemError[] = [];
+  const patch: Partial<Entity> = {};
+  const amount = (field: string, v: unknown): number | undefined => {
+    const minor = toMinor(v, cur);
+    if (minor === undefined) errs.push(malformed(t, i, field, `Invalid ${field}`));
+    return minor;
+  };
   if (item.state !== undefined) {
     if (!STATES.includes(String(item.state))) errs.push(malformed(t, i, "state", `Invalid state ${String(item.state)}`));
-    else e.state = item.state === "PAUSED" ? "PAUSED" : "ENABLED";
+    else patch.state = item.state === "PAUSED" ? "PAUSED" : "ENABLED";
   }
   if (t.kind === "campaign") {
-    if (typeof item.name === "string") e.name = item.name;
+    if (typeof item.name === "string") patch.name = item.name;
     const b = item.budget as { budget?: unknown } | undefined;
-    if (b) { const v = toMinor(b.budget, cur); if (v === undefined) errs.push(malformed(t, i, "budget", "Invalid budget")); else e.money = v; }
-    if (typeof item.endDate === "string") e.endDate = item.endDate;
-    const s = (item.dynamicBidding as { strategy?: string } | undefined)?.strategy;
-    if (s) e.biddingStrategy = s;
+    if (b) patch.money = amount("budget", b.budget);
+    if (typeof item.endDate === "string") patch.endDate = item.endDate;
+    // A given strategy replaces the old one; a given placementBidding replaces the whole list.
+    const bidding = readDynamicBidding(t, i, item.dynamicBidding, false);
+    if (Array.isArray(bidding)) errs.push(...bidding);
+    else {
+      if (bidding.strategy !== undefined) patch.biddingStrategy = bidding.strategy;
+      if (bidding.placements !== undefined) patch.placements = bidding.placements;
+    }
   }
   if (t.kind === "adGroup") {
-    if (typeof item.name === "string") e.name = item.name;
-    if (item.defaultBid !== undefined) { const v = toMinor(item.defaultBid, cur); if (v === undefined) errs.push(malformed(t, i, "defaultBid", "Invalid defaultBid")); else e.money = v; }
+    if (typeof item.name === "string") patch.name = item.name;
+    if (item.defaultBid !== undefined) patch.money = amount("defaultBid", item.defaultBid);
   }
-  if ((t.kind === "keyword" || t.kind === "target") && item.bid !== undefined) {
-    const v = toMinor(item.bid, cur);
-    if (v === undefined) errs.push(malformed(t, i, "bid", "Invalid bid")); else e.money = v;
-  }
-  if (!errs.length) e.updatedMs = ctx.sb.clock.now();
-  return errs;
+  if ((t.kind === "keyword" || t.kind === "target") && item.bid !== undefined) patch.money = amount("bid", item.bid);
+  if (errs.length) return errs;
+  const { state, ...rest } = patch;
+  const now = ctx.sb.clock.now();
+  Object.assign(e, rest, { updatedMs: now });
+  if (state) ctx.sb.ads.setState(e, state, now);
+  return [];
 }
 
 function update(t: EntityTypeSpec) {

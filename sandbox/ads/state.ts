@@ -4,7 +4,8 @@ import type { World } from "../world/world";
 import type { Seller } from "../world/sellers";
 import type { Marketplace } from "../world/marketplaces";
 import { mustMarketplace } from "../world/marketplaces";
-import type { Entity, EntityKind, State } from "./entities";
+import type { Entity, EntityKind, PlacementBid, State } from "./entities";
+import { AUTO_TARGET_TYPES } from "./entities";
 
 export interface AdsProfile {
   profileId: string;
@@ -19,7 +20,23 @@ export interface ProfileEntities {
 
 const MATCH = ["EXACT", "PHRASE", "BROAD"] as const;
 const WORDS = ["bottle", "insulated", "steel", "kids", "camping", "lantern", "yoga", "mat", "thick", "backpack", "hiking", "coffee", "grinder", "manual", "lamp", "led", "board", "wood", "blanket", "fleece", "stand", "phone", "leash", "dog", "hose", "garden", "scale", "kitchen", "pillow", "travel", "light", "bike", "bin", "storage", "large", "small", "best", "cheap", "gift", "set"];
-const AUTO_TYPES = ["QUERY_HIGH_REL_MATCHES", "QUERY_BROAD_REL_MATCHES", "ASIN_SUBSTITUTE_RELATED", "ASIN_ACCESSORY_RELATED"];
+
+/**
+ * The placement adjustments a seeded campaign had before the product connected. They come from a stream of
+ * their own, not the account's generator, so adding them moved no other generated value (ids, bids, metrics).
+ * The first campaign always has some, so every account shows adjustments; the others two in three.
+ */
+function seededPlacements(seed: string, profileId: string, campaignId: string, index: number): PlacementBid[] {
+  const r = new Rng(seed, "ads-placements", profileId, campaignId);
+  if (index > 0 && !r.chance(0.65)) return [];
+  const out: PlacementBid[] = [];
+  if (r.chance(0.85)) out.push({ placement: "PLACEMENT_TOP", percentage: 5 * r.int(2, 60) });
+  if (r.chance(0.4)) out.push({ placement: "PLACEMENT_PRODUCT_PAGE", percentage: 5 * r.int(1, 30) });
+  if (r.chance(0.3)) out.push({ placement: "PLACEMENT_REST_OF_SEARCH", percentage: 5 * r.int(1, 20) });
+  if (r.chance(0.1)) out.push({ placement: "SITE_AMAZON_BUSINESS", percentage: 5 * r.int(1, 20) });
+  if (!out.length) out.push({ placement: "PLACEMENT_TOP", percentage: 5 * r.int(2, 20) });
+  return out;
+}
 
 /** Mutable Ads account state: profiles, then entities per profile (generated lazily). */
 export class AdsState {
@@ -104,13 +121,14 @@ export class AdsState {
         state: rng.chance(0.1) ? "PAUSED" : "ENABLED",
       }));
       camp.id = camp.campaignId;
+      camp.placements = seededPlacements(this.world.seed, profile.profileId, camp.id, c);
       for (let g = 0; g < seller.profile.adGroupsPerCampaign; g++) {
         const ag = put(base("adGroup", camp.id, { name: `Ad group ${String(g + 1)}`, money: Math.round(rng.int(30, 150) * f) }));
         ag.adGroupId = ag.id;
         const products = Array.from({ length: rng.int(1, 3) }, () => rng.pick(catalog));
         for (const p of new Set(products)) put(base("productAd", camp.id, { adGroupId: ag.id, sku: p.sku, asin: p.asin }));
         if (auto) {
-          for (const t of AUTO_TYPES) put(base("target", camp.id, { adGroupId: ag.id, expression: [{ type: t }], expressionType: "AUTO", money: Math.round(rng.int(30, 120) * f) }));
+          for (const t of AUTO_TARGET_TYPES) put(base("target", camp.id, { adGroupId: ag.id, expression: [{ type: t }], expressionType: "AUTO", money: Math.round(rng.int(30, 120) * f) }));
         } else {
           for (let k = 0; k < seller.profile.keywordsPerAdGroup; k++) {
             const text = `${rng.pick(WORDS)} ${rng.pick(WORDS)}${rng.chance(0.4) ? " " + rng.pick(WORDS) : ""}`;
@@ -132,8 +150,13 @@ export class AdsState {
     return addDays(localDay(ms, profile.marketplace.timezone), 1);
   }
 
+  /** Every state change goes through here, so the entity's state log stays whole. */
   setState(e: Entity, state: State, now: number): void {
-    e.state = state;
+    if (state !== e.state) {
+      e.stateLog ??= [{ ms: e.createdMs, state: e.state }];
+      e.stateLog.push({ ms: now, state });
+      e.state = state;
+    }
     e.updatedMs = now;
   }
 }
