@@ -60,13 +60,15 @@ describe("ad settings and additions", () => {
       expect(rows.map((r) => r.entityId), kind).toEqual(expected.map((e) => e.entityId));
       for (const [i, row] of rows.entries()) {
         const e = expected[i]!;
-        expect({ state: row.state, campaignId: row.campaignId, adGroupId: row.adGroupId, name: row.name, keywordText: row.keywordText, matchType: row.matchType, sku: row.sku, seenBy: row.seenBy }, `${kind} ${row.entityId}`).toEqual({
+        expect({ state: row.state, campaignId: row.campaignId, adGroupId: row.adGroupId, name: row.name, keywordText: row.keywordText, matchType: row.matchType, sku: row.sku, seenBy: row.seenBy, biddingStrategy: row.biddingStrategy, placementTop: row.placementTop, placementProductPage: row.placementProductPage, placementRestOfSearch: row.placementRestOfSearch }, `${kind} ${row.entityId}`).toEqual({
           state: e.state, campaignId: e.campaignId, adGroupId: e.adGroupId, name: e.name, keywordText: e.keywordText, matchType: e.matchType, sku: e.sku, seenBy: "authorization",
+          biddingStrategy: e.biddingStrategy, placementTop: e.placementTop, placementProductPage: e.placementProductPage, placementRestOfSearch: e.placementRestOfSearch,
         });
         for (const money of ["budget", "defaultBid", "bid"] as const) expect(row[money] === null ? null : decimal(row[money]), `${kind} ${money}`).toEqual(e[money] === null ? null : decimal(e[money]));
       }
     }
     expect((await stored("campaign")).length).toBeGreaterThan(2);
+    expect((await stored("campaign")).some((c) => c.placementTop !== null || c.placementProductPage !== null)).toBe(true);
     expect((await stored("keyword")).length).toBeGreaterThan(5);
     // Archived entities are stored too: performance of the last 60 days may name them.
     expect((amazon.campaigns ?? []).length).toBe((await stored("campaign")).length);
@@ -80,9 +82,11 @@ describe("ad settings and additions", () => {
     await inSellerCentral({ action: "setBudget", id: campaign!.entityId, budget: 37.5 });
     await inSellerCentral({ action: "setBid", kind: "keyword", id: keyword!.entityId, bid: 0.91 });
     await inSellerCentral({ action: "setState", kind: "adGroup", id: adGroup!.entityId, state: "PAUSED" });
+    await inSellerCentral({ action: "setPlacement", id: campaign!.entityId, placement: "PLACEMENT_REST_OF_SEARCH", percentage: 35 });
 
     const first = await run("ads-settings", "all-entities");
     expect(first.rowsWritten).toBe(3);
+    expect((await entity("campaign", campaign!.entityId))!.placementRestOfSearch).toBe(35);
     expect(decimal((await entity("campaign", campaign!.entityId))!.budget!)).toBe("37.5");
     expect(decimal((await entity("keyword", keyword!.entityId))!.bid!)).toBe("0.91");
     expect((await entity("adGroup", adGroup!.entityId))!.state).toBe("PAUSED");
@@ -91,6 +95,7 @@ describe("ad settings and additions", () => {
       [
         ["adGroup", adGroup!.entityId, "state", "ENABLED", "PAUSED", "seller_central", "detected"],
         ["campaign", campaign!.entityId, "budget", decimal(campaign!.budget!), "37.5", "seller_central", "detected"],
+        ["campaign", campaign!.entityId, "placementRestOfSearch", campaign!.placementRestOfSearch === null ? null : String(campaign!.placementRestOfSearch), "35", "seller_central", "detected"],
         ["keyword", keyword!.entityId, "bid", decimal(keyword!.bid!), "0.91", "seller_central", "detected"],
       ].sort(),
     );
@@ -98,7 +103,7 @@ describe("ad settings and additions", () => {
 
     const again = await run("ads-settings", "all-entities");
     expect(again.rowsWritten).toBe(0);
-    expect(await history()).toHaveLength(3);
+    expect(await history()).toHaveLength(4);
   }, 300_000);
 
   it("leaves a campaign created in Seller Central unknown to the settings run; Synchronize Amazon Additions stores it and its children", async () => {
