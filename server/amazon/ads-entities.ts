@@ -7,6 +7,8 @@ import { amazonRequest, type AmazonCaller } from "./request";
  * across kinds — the array key, the id filter and the media type differ — so each kind's are written down.
  */
 export interface AdEntityEndpoint {
+  /** The id field of a 207 answer's success item (not always the entity's own). */
+  successId: string;
   /** Path segment: /sp/<plural>/list. */
   plural: string;
   /** The array key of request and response bodies. */
@@ -19,7 +21,7 @@ export interface AdEntityEndpoint {
   media: string;
 }
 
-const endpoint = (plural: string, bodyKey: string, idField: string, idFilter: string, media: string): AdEntityEndpoint => ({ plural, bodyKey, idField, idFilter, media });
+const endpoint = (plural: string, bodyKey: string, idField: string, idFilter: string, media: string, successId = idField): AdEntityEndpoint => ({ plural, bodyKey, idField, idFilter, media, successId });
 
 export const AD_ENTITY_ENDPOINTS: Record<AdEntityKind, AdEntityEndpoint> = {
   campaign: endpoint("campaigns", "campaigns", "campaignId", "campaignIdFilter", "Campaign"),
@@ -27,10 +29,10 @@ export const AD_ENTITY_ENDPOINTS: Record<AdEntityKind, AdEntityEndpoint> = {
   productAd: endpoint("productAds", "productAds", "adId", "adIdFilter", "ProductAd"),
   keyword: endpoint("keywords", "keywords", "keywordId", "keywordIdFilter", "Keyword"),
   target: endpoint("targets", "targetingClauses", "targetId", "targetIdFilter", "TargetingClause"),
-  negativeKeyword: endpoint("negativeKeywords", "negativeKeywords", "keywordId", "negativeKeywordIdFilter", "NegativeKeyword"),
+  negativeKeyword: endpoint("negativeKeywords", "negativeKeywords", "keywordId", "negativeKeywordIdFilter", "NegativeKeyword", "negativeKeywordId"),
   negativeTarget: endpoint("negativeTargets", "negativeTargetingClauses", "targetId", "negativeTargetIdFilter", "NegativeTargetingClause"),
-  campaignNegativeKeyword: endpoint("campaignNegativeKeywords", "campaignNegativeKeywords", "keywordId", "campaignNegativeKeywordIdFilter", "CampaignNegativeKeyword"),
-  campaignNegativeTarget: endpoint("campaignNegativeTargets", "campaignNegativeTargetingClauses", "targetId", "campaignNegativeTargetIdFilter", "CampaignNegativeTargetingClause"),
+  campaignNegativeKeyword: endpoint("campaignNegativeKeywords", "campaignNegativeKeywords", "keywordId", "campaignNegativeKeywordIdFilter", "CampaignNegativeKeyword", "campaignNegativeKeywordId"),
+  campaignNegativeTarget: endpoint("campaignNegativeTargets", "campaignNegativeTargetingClauses", "targetId", "campaignNegativeTargetIdFilter", "CampaignNegativeTargetingClause", "campaignNegativeTargetingClauseId"),
 };
 
 export const mediaType = (kind: AdEntityKind) => `application/vnd.sp${AD_ENTITY_ENDPOINTS[kind].media}.v3+json`;

@@ -10,9 +10,11 @@ import { entityLabel } from "./label";
  *   recorded in the history, the entities themselves not (they are where the history starts);
  * - `settings`: only entities the product already knows are updated (spec Advertising ③: settings changed
  *   in Seller Central); an entity new to the product is left for the additions (④);
- * - `impressions` / `additions-sync`: new entities are stored and recorded as created, known ones updated.
+ * - `impressions` / `additions-sync`: new entities are stored and recorded as created, known ones updated;
+ * - `app-edit`: Amazon's confirmation of an edit pushed from the app (the history row is the edit's own);
+ * - `app-create`: entities the app created, recorded as created by the member.
  */
-export type ListingMode = "authorization" | "settings" | "impressions" | "additions-sync";
+export type ListingMode = "authorization" | "settings" | "impressions" | "additions-sync" | "app-edit" | "app-create";
 
 export interface StoredListing {
   created: number;
@@ -97,6 +99,8 @@ const SEEN_BY: Record<ListingMode, AdEntitySeenBy | null> = {
   settings: null,
   impressions: "impressions",
   "additions-sync": "additions-sync",
+  "app-edit": null,
+  "app-create": "app",
 };
 
 /**
@@ -105,11 +109,14 @@ const SEEN_BY: Record<ListingMode, AdEntitySeenBy | null> = {
  * change are not touched, so a second identical listing writes nothing.
  */
 export async function storeListedEntities(
-  db: Database,
+  /** The database, or a transaction the listing joins (as a savepoint). */
+  db: Pick<Database, "transaction">,
   target: { organizationId: string; adProfileId: string },
   rows: AdEntityRow[],
   mode: ListingMode,
   at: Date = new Date(),
+  /** The member whose creation this is (`app-create`). */
+  userId: string | null = null,
 ): Promise<StoredListing> {
   if (!rows.length) return { created: 0, updated: 0, changes: 0 };
   const { organizationId, adProfileId } = target;
@@ -122,7 +129,7 @@ export async function storeListedEntities(
       select * from jsonb_to_recordset(${JSON.stringify(rows.map(asRecord))}::jsonb) as x${RECORD_TYPE}`);
     const same = sql`e.ad_profile_id = ${adProfileId} and e.kind = n.kind and e.entity_id = n.entity_id`;
     const unpivot = sql.raw(TRACKED.map(([field, c]) => `('${field}', e.${c}::text, n.${c}::text)`).join(", "));
-    const changes = await tx.execute(sql`
+    const changes = mode === "app-edit" ? { count: 0 } : await tx.execute(sql`
       insert into ad_changes (organization_id, ad_profile_id, kind, entity_id, entity_label, campaign_id, field, before, after, source, result, at)
       select ${organizationId}, ${adProfileId}, n.kind, n.entity_id, n.label, n.campaign_id, f.field, f.before, f.after, 'seller_central', 'detected', ${now}
       from incoming n
@@ -139,8 +146,9 @@ export async function storeListedEntities(
     if (seenBy) {
       if (mode !== "authorization")
         await tx.execute(sql`
-          insert into ad_changes (organization_id, ad_profile_id, kind, entity_id, entity_label, campaign_id, field, before, after, source, result, at)
-          select ${organizationId}, ${adProfileId}, n.kind, n.entity_id, n.label, n.campaign_id, 'created', null, n.state, 'seller_central', 'detected', ${now}
+          insert into ad_changes (organization_id, ad_profile_id, kind, entity_id, entity_label, campaign_id, field, before, after, source, result, at, user_id)
+          select ${organizationId}, ${adProfileId}, n.kind, n.entity_id, n.label, n.campaign_id, 'created', null, n.state,
+            ${mode === "app-create" ? "app" : "seller_central"}, ${mode === "app-create" ? "applied" : "detected"}, ${now}, ${userId}::uuid
           from incoming n
           where not exists (select 1 from ad_entities e where ${same})`);
       const columns = sql.raw(COLUMNS.join(", "));

@@ -2,11 +2,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { adEntities, type AdEntityKind } from "~/db/schema";
 import { UserFacingError } from "~/server/accounts/errors";
-import { AmazonApiError } from "~/server/amazon/api-error";
-import { QuotaWaitError } from "~/server/amazon/request";
 import { callerFor, resolveScope } from "~/server/sync/kit/scope";
 import { retryWindowNow } from "~/server/sync/overview";
 import type { SyncRequest } from "~/server/sync/scheduler";
+import { amazonFailure } from "./amazon-failure";
 import { readByIds } from "./listing";
 import { storeListedEntities } from "./store";
 
@@ -34,14 +33,9 @@ export async function syncSelectedSettingsNow(db: Database, organizationId: stri
   const scope = resolved.scope;
   const caller = { ...callerFor(db, scope), maxQuotaWaitMs: BUTTON_QUOTA_WAIT_MS };
   const result = { read: 0, updated: 0, changes: 0, missing: [] as string[] };
-  try {
+  await amazonFailure(async () => {
     for (const { kind, ids } of selection) await syncKind(kind, ids);
-  } catch (error) {
-    if (error instanceof QuotaWaitError)
-      throw new UserFacingError("bad_request", `Amazon's request quota for this profile is in use; try again in ${Math.ceil(error.waitMs / 1000)} s.`);
-    if (error instanceof AmazonApiError) throw new UserFacingError("bad_request", `Amazon refused the read: ${error.message}`);
-    throw error;
-  }
+  });
   return result;
 
   async function syncKind(kind: AdEntityKind, ids: string[]) {
