@@ -17,9 +17,11 @@ test("after authorization, ad data and orders arrive and the Sync center shows t
     await expect(ads.getByTestId("backfill-progress").first()).toContainText("60 of 60 days");
     await expect(ads.getByTestId("backfill-progress").filter({ hasNotText: "60 of 60 days" })).toHaveCount(0);
   }).toPass({ timeout: 180_000, intervals: [2_000] });
-  // Every marketplace's claims assistant has its initial 18 months under way or done; a task not built yet says so.
+  // Every marketplace's claims assistant has its initial 18 months under way or done; the ad account is listed
+  // at authorization, and the whole listing of additions waits for its button.
   await expect(page.getByTestId("sync-task-claims")).toContainText("Initial: 18 months to 1 month before authorization");
-  await expect(page.getByTestId("sync-task-ads-settings")).toContainText("Not available yet");
+  await expect(page.getByTestId("sync-task-ads-settings")).toContainText("Initial: every campaign, ad group, ad and target");
+  await expect(page.getByTestId("sync-task-ads-additions")).toContainText("Runs when you ask for it.");
   await expect(page.getByTestId("sync-runs")).toContainText("Advertising data");
 
   await page.getByRole("navigation", { name: "Modules" }).getByRole("link", { name: "Advertising" }).click();

@@ -67,10 +67,11 @@ function TaskCard({ task, canRetry }: { task: Task; canRetry: boolean }) {
           <p className="mt-0.5 text-xs text-slate-600">{task.promise}</p>
           <p className="mt-0.5 text-xs text-slate-400">Source: {task.source.join(" · ")}</p>
         </div>
-        {task.manual && (
-          <button className="btn" disabled title="This manual sync is not available yet">
-            {task.manual.label}
-          </button>
+        {task.manual && task.available && (
+          // The spec puts each manual sync in its module (Advertising → Bulk Actions …): this goes there.
+          <Link className="btn" href={task.manual.path} title={`${task.manual.label} is on ${task.manual.path}`}>
+            {task.manual.label} →
+          </Link>
         )}
       </div>
       {task.available && task.scopes.length === 0 && (
