@@ -5,6 +5,7 @@ import { UserFacingError } from "~/server/accounts/errors";
 import { AD_ENTITY_ENDPOINTS } from "~/server/amazon/ads-entities";
 import { adEntityFromAmazon } from "~/server/advertising/entities/from-amazon";
 import { syncSelectedSettingsNow } from "~/server/advertising/entities/sync-now";
+import { dueSyncRequests } from "~/server/sync/scheduler";
 import { createMemberOf } from "~/test/factories";
 import { setUpReportTaskWorld } from "~/test/report-task-world";
 import { decimal, eventually } from "~/test/sync-world";
@@ -83,6 +84,13 @@ describe("ad settings and additions", () => {
     await inSellerCentral({ action: "setBid", kind: "keyword", id: keyword!.entityId, bid: 0.91 });
     await inSellerCentral({ action: "setState", kind: "adGroup", id: adGroup!.entityId, state: "PAUSED" });
     await inSellerCentral({ action: "setPlacement", id: campaign!.entityId, placement: "PLACEMENT_REST_OF_SEARCH", percentage: 35 });
+
+    // Not before about 12 hours after the account was listed (the scheduler's clock moved, nothing else).
+    const due = async (hours: number) =>
+      (await dueSyncRequests(ctx.t.db, new Date(listedAt.getTime() + hours * 3_600_000))).some((r) => r.name === "sync/ads-settings.requested" && r.data.scopeId === adProfileId && r.data.window === "all-entities");
+    const listedAt = (await stateOf("ads-settings", adProfileId, "backfill"))!.lastStartedAt!;
+    expect(await due(11.9)).toBe(false);
+    expect(await due(12.6)).toBe(true);
 
     const first = await run("ads-settings", "all-entities");
     expect(first.rowsWritten).toBe(3);
