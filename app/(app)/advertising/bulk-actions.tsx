@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AdEntityKind } from "~/db/schema";
 import { api, type RouterOutputs } from "~/app/_trpc/react";
 
@@ -53,6 +53,24 @@ export function BulkActions(props: { adProfileId: string; selection: SelectedEnt
     onError: (e) => setResult({ text: null, started: false, error: e.message }),
   });
   const pending = settings.isPending || additions.isPending;
+  const menu = useRef<HTMLDivElement>(null);
+
+  // An open menu closes on a click elsewhere or Escape, as menus do.
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: MouseEvent) => {
+      if (!menu.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const escape = (e: KeyboardEvent) => {
+      if (e.key === "Escape") setOpen(false);
+    };
+    document.addEventListener("mousedown", outside);
+    document.addEventListener("keydown", escape);
+    return () => {
+      document.removeEventListener("mousedown", outside);
+      document.removeEventListener("keydown", escape);
+    };
+  }, [open]);
 
   const choose = (action: Action) => {
     setOpen(false);
@@ -66,7 +84,7 @@ export function BulkActions(props: { adProfileId: string; selection: SelectedEnt
   };
 
   return (
-    <div className="relative flex flex-wrap items-center gap-2">
+    <div ref={menu} className="relative flex flex-wrap items-center gap-2">
       <span title={canSync ? undefined : VIEWER_HINT}>
         <button
           type="button"

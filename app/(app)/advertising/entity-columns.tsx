@@ -101,9 +101,9 @@ export const ENTITY_COLUMNS: Record<EntityListKey, EntityColumn[]> = {
     { key: "targetingType", label: "Type", cell: (row) => labelOf(TARGETING_TYPE_LABELS, row.targetingType) ?? "—" },
     { key: "budget", label: "Daily budget", sort: "budget", numeric: true, cell: (row, c) => money(row.budget, c) },
     { key: "biddingStrategy", label: "Bidding strategy", cell: (row) => labelOf(BIDDING_STRATEGY_LABELS, row.biddingStrategy) ?? "—" },
-    { key: "placementTop", label: "Top of search", numeric: true, cell: (row) => placement(row.placementTop) },
-    { key: "placementProductPage", label: "Product pages", numeric: true, cell: (row) => placement(row.placementProductPage) },
-    { key: "placementRestOfSearch", label: "Rest of search", numeric: true, cell: (row) => placement(row.placementRestOfSearch) },
+    { key: "placementTop", label: "Top of search", numeric: true, cell: (row) => placement(row.placementTop, row.synced) },
+    { key: "placementProductPage", label: "Product pages", numeric: true, cell: (row) => placement(row.placementProductPage, row.synced) },
+    { key: "placementRestOfSearch", label: "Rest of search", numeric: true, cell: (row) => placement(row.placementRestOfSearch, row.synced) },
     ...METRICS,
   ],
   adGroups: [

@@ -33,7 +33,7 @@ export async function EntityPage(props: {
   const input = entityInputFromUrl({ adProfileId: profile.id, days }, search, props.parents);
   const current = await api.organization.current();
   void api.advertising[props.list].prefetch(input);
-  void api.advertising.daySettlement.prefetch({ adProfileId: profile.id, days });
+  if (props.list !== "negatives") void api.advertising.daySettlement.prefetch({ adProfileId: profile.id, days });
   const query = keptQuery(profile.id, search);
   return (
     <HydrateClient>
@@ -46,6 +46,8 @@ export async function EntityPage(props: {
         tab={props.tab}
         query={query}
         breadcrumb={props.breadcrumb}
+        // Negatives have no performance: no range to choose.
+        withRange={props.list !== "negatives"}
       />
       <Suspense>
         {/* A new selection for every new view: rows selected under other filters are not silently synced. */}

@@ -83,9 +83,9 @@ export function EntityTable({ list, input, canSync, query }: { list: EntityListK
       </div>
 
       {data.count === 0 ? (
-        filtered ? (
+        filtered || data.archivedHidden > 0 ? (
           <EmptyState title={`No ${table.many} match`}>
-            <p>Nothing matches these filters.</p>
+            <p>{filtered ? "Nothing matches these filters." : `Every one of them is archived: tick "Show archived" to see them.`}</p>
           </EmptyState>
         ) : (
           <EmptyState title={`No ${table.many} yet`} action={<Link href="/sync" className="btn">Open the Sync center</Link>}>

@@ -1,8 +1,11 @@
 import { formatMoney } from "~/app/_components/format";
 import { BIDDING_STRATEGY_LABELS, labelOf, MONEY_FIELDS, PERCENT_FIELDS, STATE_LABELS } from "~/server/advertising/vocabulary";
 
-/** A bid adjustment of a placement ("+50%"), or a dash when the campaign has none. */
-export const placement = (percent: number | null) => (percent === null ? "—" : `${String(percent)}%`);
+/**
+ * A placement's bid adjustment. Amazon lists only the placements a campaign adjusts, so a synced campaign
+ * without one is at 0%, as Seller Central shows it; an unsynced campaign's is not known.
+ */
+export const placement = (percent: number | null, synced: boolean) => (percent !== null ? `${String(percent)}%` : synced ? "0%" : "—");
 
 /** A percentage or ratio the server computed as exact text, or a dash when it is undefined (nothing to divide by). */
 export const ratio = (value: string | null, suffix = "") => (value === null ? "—" : `${value}${suffix}`);
