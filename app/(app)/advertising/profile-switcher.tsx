@@ -2,6 +2,9 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 
+/** A drill-down page: a campaign's or an ad group's, whose ids belong to one profile. */
+const DRILL_DOWN = /^\/advertising\/(campaigns|ad-groups)\/[^/]+/;
+
 export function ProfileSwitcher({ profiles, value }: { profiles: { id: string; countryCode: string; accountName: string; profileId: string }[]; value: string }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -16,8 +19,9 @@ export function ProfileSwitcher({ profiles, value }: { profiles: { id: string; c
         onChange={(e) => {
           const next = new URLSearchParams(params);
           next.set("profile", e.target.value);
-          // Campaign and ad group ids belong to one profile: switching goes back to its campaigns.
-          router.push(`${pathname.startsWith("/advertising/") ? "/advertising" : pathname}?${next.toString()}`);
+          next.delete("page");
+          // A drill-down's campaign or ad group is not in another profile: switching goes back to the campaigns.
+          router.push(`${DRILL_DOWN.test(pathname) ? "/advertising" : pathname}?${next.toString()}`);
         }}
       >
         {profiles.map((p) => (

@@ -7,6 +7,7 @@ import { rangeDays } from "~/app/_components/range";
 import { api } from "~/app/_trpc/server";
 import { DaySettlement } from "./day-settlement";
 import { ProfileSwitcher } from "./profile-switcher";
+import { AdvertisingTabs, type AdvertisingTab } from "./tabs";
 
 export interface AdvertisingSearch {
   profile?: string;
@@ -20,10 +21,17 @@ export async function advertisingView(search: AdvertisingSearch) {
   return { profiles, profile, days: rangeDays(search.range) };
 }
 
+/** The part of an advertising URL every tab and drill-down keeps: the profile and the date range. */
+export function keptQuery(profileId: string, search: AdvertisingSearch): string {
+  const query = new URLSearchParams({ profile: profileId });
+  if (search.range) query.set("range", search.range);
+  return query.toString();
+}
+
 export function NoAdProfile() {
   return (
     <>
-      <PageHeader title="Advertising" description="Sponsored Products performance by campaign, ad group, keyword and target." />
+      <PageHeader title="Advertising" description="Sponsored Products campaigns, ad groups, keywords, targets and products: their settings and performance." />
       <EmptyState
         title="No ad profile connected"
         action={
@@ -32,7 +40,7 @@ export function NoAdProfile() {
           </Link>
         }
       >
-        <p>Authorize Amazon Ads and connect a profile; its last 60 days of advertising data then arrive within minutes.</p>
+        <p>Authorize Amazon Ads and connect a profile; its campaigns and their settings, and the last 60 days of advertising data, then arrive within minutes.</p>
       </EmptyState>
     </>
   );
@@ -44,18 +52,25 @@ export function AdvertisingHeader(props: {
   profiles: Awaited<ReturnType<typeof advertisingView>>["profiles"];
   profileId: string;
   days: number;
+  /** The module's tab this page is; drill-down pages have a breadcrumb instead. */
+  tab?: AdvertisingTab;
+  query: string;
   breadcrumb?: ReactNode;
+  /** The history has no date range: it lists changes, not a range's performance. */
+  withRange?: boolean;
 }) {
+  const withRange = props.withRange ?? true;
   return (
     <>
       {props.breadcrumb && <div className="mb-1 text-xs text-slate-500">{props.breadcrumb}</div>}
       <PageHeader title={props.title} description={props.description}>
         <Suspense>
           <ProfileSwitcher profiles={props.profiles} value={props.profileId} />
-          <DateRangePicker />
+          {withRange && <DateRangePicker />}
         </Suspense>
       </PageHeader>
-      <DaySettlement adProfileId={props.profileId} days={props.days} />
+      {props.tab && <AdvertisingTabs active={props.tab} query={props.query} />}
+      {withRange && <DaySettlement adProfileId={props.profileId} days={props.days} />}
     </>
   );
 }

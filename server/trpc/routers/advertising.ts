@@ -1,11 +1,10 @@
 import { z } from "zod";
-import {
-  adGroupPerformance,
-  campaignPerformance,
-  connectedProfiles,
-  daySettlement,
-  targetPerformance,
-} from "~/server/advertising/queries";
+import { changeHistory } from "~/server/advertising/change-history";
+import { entityListInput } from "~/server/advertising/entity-list-input";
+import { entityList } from "~/server/advertising/entity-lists";
+import { historyInput } from "~/server/advertising/history-input";
+import { parentsOf } from "~/server/advertising/parents";
+import { connectedProfiles, daySettlement } from "~/server/advertising/queries";
 import { inngest } from "~/inngest/client";
 import { AD_ENTITY_KINDS } from "~/db/schema";
 import { MAX_SELECTED, syncProfileNow, syncSelectedSettingsNow } from "~/server/advertising/entities/sync-now";
@@ -56,15 +55,29 @@ const range = z.union([
 
 export const advertisingRouter = createTRPCRouter({
   profiles: organizationProcedure().query(({ ctx }) => connectedProfiles(ctx.db, ctx.organizationId)),
+  // The entity tables: settings beside the range's performance; one input shape, so one table component reads any.
   campaigns: organizationProcedure()
-    .input(range)
-    .query(({ ctx, input }) => campaignPerformance(ctx.db, ctx.organizationId, input)),
+    .input(entityListInput)
+    .query(({ ctx, input }) => entityList(ctx.db, ctx.organizationId, "campaigns", input)),
   adGroups: organizationProcedure()
-    .input(z.intersection(range, z.object({ campaignId: z.string().max(40) })))
-    .query(({ ctx, input }) => adGroupPerformance(ctx.db, ctx.organizationId, input)),
+    .input(entityListInput)
+    .query(({ ctx, input }) => entityList(ctx.db, ctx.organizationId, "adGroups", input)),
   targets: organizationProcedure()
-    .input(z.intersection(range, z.object({ adGroupId: z.string().max(40) })))
-    .query(({ ctx, input }) => targetPerformance(ctx.db, ctx.organizationId, input)),
+    .input(entityListInput)
+    .query(({ ctx, input }) => entityList(ctx.db, ctx.organizationId, "targets", input)),
+  products: organizationProcedure()
+    .input(entityListInput)
+    .query(({ ctx, input }) => entityList(ctx.db, ctx.organizationId, "products", input)),
+  negatives: organizationProcedure()
+    .input(entityListInput)
+    .query(({ ctx, input }) => entityList(ctx.db, ctx.organizationId, "negatives", input)),
+  /** The names of the campaign and ad group a drill-down page shows. */
+  parents: organizationProcedure()
+    .input(z.object({ adProfileId: z.uuid(), campaignId: z.string().max(40).optional(), adGroupId: z.string().max(40).optional() }))
+    .query(({ ctx, input }) => parentsOf(ctx.db, ctx.organizationId, input)),
+  history: organizationProcedure()
+    .input(historyInput)
+    .query(({ ctx, input }) => changeHistory(ctx.db, ctx.organizationId, input)),
   /** Bulk Actions → Synchronize Budget/Bid or Status: the selected entities now, or the whole profile in the background. */
   syncSettings: organizationProcedure("operator")
     .input(

@@ -1,0 +1,49 @@
+"use client";
+
+import { useState } from "react";
+import { useUrlFilters } from "~/app/_components/use-url-filters";
+import { STATE_FILTER_LABELS, STATE_FILTERS, type StateFilter } from "~/server/advertising/vocabulary";
+
+/** State, "Show archived" and a search, each kept in the URL like every list page's filters. */
+export function EntityFilters({ state, archived, search, searchHint }: { state?: StateFilter; archived?: boolean; search?: string; searchHint: string }) {
+  const filters = useUrlFilters();
+  const [q, setQ] = useState(search ?? "");
+  // Ticked at once on click; the URL (and the rows) follow.
+  const [showArchived, setShowArchived] = useState(archived ?? false);
+  return (
+    <>
+      <select aria-label="State" className="input w-auto py-1" value={state ?? ""} onChange={(e) => filters.set({ state: e.target.value })}>
+        <option value="">Any state</option>
+        {STATE_FILTERS.map((s) => (
+          <option key={s} value={s}>
+            {STATE_FILTER_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <label className="flex items-center gap-1.5 text-slate-700">
+        <input
+          type="checkbox"
+          checked={showArchived}
+          disabled={state !== undefined}
+          onChange={(e) => {
+            setShowArchived(e.target.checked);
+            filters.set({ archived: e.target.checked ? "1" : undefined });
+          }}
+        />
+        Show archived
+      </label>
+      <form
+        className="flex gap-1"
+        onSubmit={(e) => {
+          e.preventDefault();
+          filters.set({ q: q.trim() || undefined });
+        }}
+      >
+        <input aria-label="Search" className="input w-56 py-1" placeholder={searchHint} value={q} onChange={(e) => setQ(e.target.value)} />
+        <button className="btn" type="submit">
+          Search
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import type { SearchParams } from "~/server/http/search-params";
+import { EntityPage, entityPageView } from "../entity-page";
+
+export const metadata: Metadata = { title: "Keywords & targets" };
+
+export default async function TargetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const view = await entityPageView(searchParams);
+  return (
+    <EntityPage
+      list="targets"
+      tab="targets"
+      view={view}
+      title="Advertising"
+      description="Every keyword and product target of the profile with its match type, bid (its own or its ad group's default) and performance."
+    />
+  );
+}
