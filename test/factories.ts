@@ -1,3 +1,4 @@
+import { insertChange, insertEntity } from "~/server/advertising/testing";
 import { randomUUID } from "node:crypto";
 import type { Database } from "~/db/client";
 import { DateTime } from "luxon";
@@ -193,6 +194,14 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
     await db.insert(adSearchTermDaily).values({ ...base, campaignId, adGroupId, targetId, searchTerm: `search ${tag}` });
     await db.insert(adDayRefreshes).values({ organizationId, adProfileId, day, lastRefreshedAt: new Date(), refreshCount: seed });
   }
+  // The ad account's entities with their settings, and a change Seller Central made to one.
+  const scope = { organizationId, adProfileId };
+  await insertEntity(db, scope, { kind: "campaign", entityId: campaignId, campaignId, name: `Campaign ${tag}`, budget: `${seed}7.00`, targetingType: "MANUAL" });
+  await insertEntity(db, scope, { kind: "adGroup", entityId: adGroupId, campaignId, adGroupId, name: `Ad group ${tag}`, defaultBid: "0.75" });
+  await insertEntity(db, scope, { kind: "keyword", entityId: targetId, campaignId, adGroupId, keywordText: `keyword ${tag}`, matchType: "BROAD", bid: "0.8" });
+  await insertEntity(db, scope, { kind: "productAd", entityId: `${campaignId}3`, campaignId, adGroupId, sku, asin });
+  await insertEntity(db, scope, { kind: "negativeKeyword", entityId: `${campaignId}4`, campaignId, adGroupId, keywordText: `negative ${tag}`, matchType: "NEGATIVE_EXACT" });
+  await insertChange(db, scope, { kind: "campaign", entityId: campaignId, campaignId, entityLabel: `Campaign ${tag}`, field: "budget", before: "10", after: `${seed}7`, at: new Date() });
   await db.insert(removalOrders).values(
     days.map((day, i) => ({
       organizationId,
