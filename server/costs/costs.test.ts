@@ -99,6 +99,10 @@ describe("the CSV upload", () => {
     await expect(owner.caller.costs.importCsv({ storeId: other.store.store.id, csv })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const viewer = await createMemberOf(t.db, "viewer", owner.organizationId);
     await expect(viewer.caller.costs.importCsv({ storeId: store.store.id, csv })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Viewers read, and change nothing.
+    expect((await viewer.caller.costs.list({})).store?.id).toBe(store.store.id);
+    await expect(viewer.caller.costs.setCost({ storeId: store.store.id, sku: skus[0], validFrom: "2025-01-01", purchaseCost: "1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(viewer.caller.costs.addOtherCost({ storeId: store.store.id, day: "2025-01-01", category: "other", amount: "1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
