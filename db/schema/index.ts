@@ -9,3 +9,4 @@ export * from "./currency";
 export * from "./products";
 export * from "./claims";
 export * from "./ad-entities";
+export * from "./costs";

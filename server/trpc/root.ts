@@ -3,6 +3,7 @@ import { accountRouter } from "./routers/account";
 import { advertisingRouter } from "./routers/advertising";
 import { amazonRouter } from "./routers/amazon";
 import { claimsRouter } from "./routers/claims";
+import { costsRouter } from "./routers/costs";
 import { ordersRouter } from "./routers/orders";
 import { runsRouter } from "./routers/runs";
 import { salesSummaryRouter } from "./routers/sales-summary";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   salesSummary: salesSummaryRouter,
   inventory: inventoryRouter,
   claims: claimsRouter,
+  costs: costsRouter,
   runs: runsRouter,
 });
 

@@ -9,6 +9,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const tabs = [
     { href: "/products", label: "All products", active: !report },
     { href: "/products?list=report", label: "All Listings report", active: report },
+    { href: "/products/costs", label: "Product costs", active: false },
   ];
   return report ? (
     <ListPage
