@@ -7,6 +7,7 @@ import { adCampaignDaily, invitations, memberships, orders } from "~/db/schema";
 import { createInvitation } from "~/server/organizations/invitations";
 import { pointAmazonAtSandbox } from "~/test/amazon-sandbox";
 import { createClaims } from "~/test/claim-factories";
+import { createCosts } from "~/test/cost-factories";
 import { createMemberOf, createStore, createSyncedData } from "~/test/factories";
 import { findTenantLeaks, organizationProcedures, type Victim } from "~/test/tenant-isolation";
 import { createTRPCRouter, organizationProcedure } from "./init";
@@ -45,6 +46,8 @@ beforeAll(async () => {
   const claimTag = `CLM${randomTag()}`;
   const victimAmazonCaseId = "12345678907";
   const claims = await createClaims(t.db, amazon, 7, claimTag, victimAmazonCaseId);
+  // Product costs the seller entered: periods, a batch and a store cost, each carrying the tag.
+  const costs = await createCosts(t.db, amazon, 7);
   const victimRun = `run-${Math.random().toString(36).slice(2)}`;
   await t.sql`insert into executor_runs (id, function_id, status, event, events, created_at)
     values (${victimRun}, 'shelfwise-sync-ads-performance', 'completed',
@@ -63,6 +66,7 @@ beforeAll(async () => {
       victimRun,
       ...synced.ids,
       ...claims.ids,
+      costs.otherCostId,
     ],
     markers: [
       owner.user.email,
@@ -73,6 +77,7 @@ beforeAll(async () => {
       amazon.adProfile.accountName,
       ...synced.markers,
       claimTag,
+      costs.tag,
     ],
     userIds: [owner.user.id, operator.user.id],
     executorRunIds: [victimRun],
