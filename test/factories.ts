@@ -15,6 +15,7 @@ import {
   orderItems,
   orders,
   organizations,
+  productCosts,
   storeMarketplaces,
   stores,
   syncRuns,
@@ -268,6 +269,8 @@ export async function createSyncedData(db: Database, store: Awaited<ReturnType<t
       syncedAt: new Date(),
     })),
   );
+  // The seller's cost of the reimbursed SKU, above what Amazon paid: the reimbursements show as underpaid.
+  await db.insert(productCosts).values({ organizationId, storeId: store.store.id, sku, validFrom: days.at(-1)!, currency: "USD", purchaseCost: `${seed + 10}.0000`, inboundShippingCost: "0", otherCost: "0", note: `cost of ${tag}` });
   await createProducts(db, store, seed, tag);
   await createRefunds(db, store, seed, tag, orderIds);
   await createInventory(db, store, seed, tag);

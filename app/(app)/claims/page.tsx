@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { PageHeader } from "~/app/_components/page-header";
 import { api, HydrateClient } from "~/app/_trpc/server";
@@ -22,7 +23,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Claims"
         description="Units Amazon owes you, found in your inventory ledger, refunds and inbound shipments: lost or damaged in a fulfillment center, refunded but never returned, missing from a closed shipment — each with its evidence, ready to paste into Seller Central, and the last day Amazon accepts a claim. Days are each marketplace's own. Record a claim once you have filed it; one Amazon leaves unanswered for 30 days lapses and can be filed again."
-      />
+      >
+        <Link href="/claims/underpaid" className="btn" data-testid="claims-underpaid-link">
+          Underpaid reimbursements
+        </Link>
+      </PageHeader>
       <Suspense>
         <ClaimsView scope={scope} input={input} />
       </Suspense>

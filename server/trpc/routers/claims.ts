@@ -3,6 +3,7 @@ import { z } from "zod";
 import { claimListInput, claimScopeFilters } from "~/server/claims/input";
 import { submitClaim, submitClaimInput, withdrawSubmission } from "~/server/claims/lifecycle";
 import { claimDetail, claimList, claimsOverview } from "~/server/claims/queries";
+import { underpaidReimbursements } from "~/server/claims/underpaid";
 import { createTRPCRouter, organizationProcedure } from "../init";
 
 const caseId = z.object({ caseId: z.uuid() });
@@ -18,6 +19,17 @@ export const claimsRouter = createTRPCRouter({
     .input(claimListInput)
     .query(({ ctx, input }) => claimList(ctx.db, ctx.organizationId, input)),
 
+  /** Cash reimbursements below the seller's unit cost on their day (needs product costs). */
+  underpaid: organizationProcedure()
+    .input(
+      z.object({
+        storeId: z.uuid().optional(),
+        search: z.string().trim().max(100).optional(),
+        page: z.number().int().min(1).max(100_000).default(1),
+        pageSize: z.number().int().min(10).max(200).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => underpaidReimbursements(ctx.db, ctx.organizationId, input)),
   detail: organizationProcedure()
     .input(caseId)
     .query(async ({ ctx, input }) => {
