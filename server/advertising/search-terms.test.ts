@@ -44,6 +44,8 @@ beforeAll(async () => {
   await insertEntity(t.db, scope, { kind: "target", entityId: "302", campaignId: "101", adGroupId: "201", expression: [{ type: "ASIN_SAME_AS", value: "B0KETTLE01" }], expressionType: "MANUAL" });
   // Already a keyword of the ad group (in other letters), and negatives: one archived, which no longer negates.
   await insertEntity(t.db, scope, { kind: "keyword", entityId: "303", campaignId: "101", adGroupId: "201", keywordText: "kettle", matchType: "BROAD" });
+  // An ASIN already targeted as a product of the ad group counts as added too.
+  await insertEntity(t.db, scope, { kind: "target", entityId: "304", campaignId: "101", adGroupId: "201", expression: [{ type: "ASIN_SAME_AS", value: "B0KETTLE02" }], expressionType: "MANUAL" });
   await insertEntity(t.db, scope, { kind: "negativeKeyword", entityId: "501", campaignId: "101", adGroupId: "201", keywordText: "cheap kettle", matchType: "NEGATIVE_EXACT" });
   await insertEntity(t.db, scope, { kind: "negativeKeyword", entityId: "502", campaignId: "101", adGroupId: "201", keywordText: "steel kettle 2l", matchType: "NEGATIVE_EXACT", state: "ARCHIVED" });
   await insertEntity(t.db, scope, { kind: "negativeTarget", entityId: "503", campaignId: "101", adGroupId: "201", expression: [{ type: "ASIN_SAME_AS", value: "B0KETTLE02" }] });
@@ -105,7 +107,7 @@ describe("the search terms", () => {
       // A negative of another ad group does not negate it here.
       [false, false],
       [true, false],
-      [false, true],
+      [true, true],
       [false, true],
     ]);
     expect(page.rows[3]!.targetLabel).toBe('asin="B0KETTLE01"');

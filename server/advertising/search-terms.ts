@@ -13,7 +13,7 @@ const t = adSearchTermDaily;
  * Every search term of the range with the keyword or target it matched, per that keyword or target (the
  * report's grain: one term matched by two keywords is two rows, each with its own ad group to act in), the
  * sums of its performance, the names of what it matched when synced, and whether the term is already a
- * keyword of its ad group or a negative of its ad group or campaign. The filters on sums apply after grouping.
+ * keyword (or, an ASIN, a product target) of its ad group or a negative of its ad group or campaign. The filters on sums apply after grouping.
  */
 function termRows(organizationId: string, profileId: string, range: { from: string; to: string }, f: SearchTermFilters): SQL {
   const like = f.search ? `%${f.search.replace(/[%_\\]/g, "\\$&")}%` : null;
@@ -42,7 +42,9 @@ function termRows(organizationId: string, profileId: string, range: { from: stri
       exists (
         select 1 from ${adEntities} x
         where x.organization_id = ${organizationId} and x.ad_profile_id = ${profileId} and x.campaign_id = m.campaign_id
-          and x.state <> 'ARCHIVED' and x.kind = 'keyword' and x.ad_group_id = m.ad_group_id and lower(x.keyword_text) = lower(m.search_term)
+          and x.state <> 'ARCHIVED' and x.ad_group_id = m.ad_group_id
+          and ((x.kind = 'keyword' and lower(x.keyword_text) = lower(m.search_term))
+            or (x.kind = 'target' and upper(x.expression -> 0 ->> 'value') = upper(m.search_term)))
       ) as is_keyword,
       exists (
         select 1 from ${adEntities} x
@@ -131,7 +133,9 @@ export interface SearchTermRow extends Metrics {
   adGroupName: string | null;
   /** Its ad group is synced: only then can keywords or negatives be created in it. */
   adGroupSynced: boolean;
+  /** Already a keyword of its ad group (in any match type), or for an ASIN a product target of it. */
   isKeyword: boolean;
+  /** Already negated in its ad group or its campaign (exact or phrase; an ASIN as a negative product target). */
   isNegative: boolean;
 }
 

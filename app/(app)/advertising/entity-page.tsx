@@ -52,7 +52,7 @@ export async function EntityPage(props: {
         // Negatives have no performance: no range to choose.
         withRange={props.list !== "negatives"}
       />
-      {canEdit && props.actions?.({ adProfileId: profile.id, currency: profile.currencyCode })}
+      {canEdit && props.actions && <div className="mb-3">{props.actions({ adProfileId: profile.id, currency: profile.currencyCode })}</div>}
       <Suspense>
         {/* A new selection for every new view: rows selected under other filters are not silently synced. */}
         <EntityTable key={JSON.stringify(input)} list={props.list} input={input} canEdit={canEdit} query={query} />

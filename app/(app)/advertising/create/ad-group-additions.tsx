@@ -35,7 +35,7 @@ export function AdGroupAdditions(props: { adProfileId: string; campaignId: strin
   const close = () => setOpen(null);
 
   return (
-    <div className="mb-3 space-y-2">
+    <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         <button type="button" className="btn" aria-pressed={open === "keywords"} onClick={() => setOpen("keywords")}>
           Add keywords

@@ -42,7 +42,7 @@ export function AdditionForm(props: {
   return (
     <form
       aria-label={props.title}
-      className="card mb-3 space-y-2 p-3"
+      className="card space-y-2 p-3"
       onSubmit={(e) => {
         e.preventDefault();
         void submit();

@@ -22,13 +22,15 @@ export function MatchTypeChoices<T extends string>(props: { legend: string; opti
   );
 }
 
-/** A labelled field of the creation forms. */
+/** A labelled field of the creation forms; its hint is outside the label, so the field's name stays the label's words. */
 export function Field(props: { label: string; hint?: string; children: ReactNode; className?: string }) {
   return (
-    <label className={`block ${props.className ?? ""}`}>
-      <span className="label">{props.label}</span>
-      {props.children}
+    <div className={props.className}>
+      <label className="block">
+        <span className="label">{props.label}</span>
+        {props.children}
+      </label>
       {props.hint && <span className="mt-0.5 block text-xs text-slate-500">{props.hint}</span>}
-    </label>
+    </div>
   );
 }

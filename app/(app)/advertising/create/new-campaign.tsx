@@ -68,7 +68,7 @@ export function NewCampaign({ adProfileId, currency }: { adProfileId: string; cu
   return (
     <form
       aria-label="New campaign"
-      className="card mb-3 space-y-3 p-3"
+      className="card space-y-3 p-3"
       onSubmit={(e) => {
         e.preventDefault();
         void submit();

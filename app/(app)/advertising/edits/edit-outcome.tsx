@@ -7,6 +7,8 @@ import { countOutcome } from "./model";
 
 /** Long selections list the first of each kind of answer; the counts say how many there are. */
 const SHOWN = 20;
+/** Up to this many applied changes are listed open; more are folded under their summary. */
+const OPEN_UP_TO = 5;
 
 const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
 
@@ -65,15 +67,19 @@ export function EditOutcome() {
         </ul>
       )}
       {applied.length > 0 && (
-        <ul className="mt-1 list-disc pl-5 text-slate-700" aria-label="Applied by Amazon">
-          {applied.slice(0, SHOWN).map((r) => (
-            <li key={`${r.kind}:${r.entityId}`} data-testid="edit-applied">
-              <span className="font-medium">{r.label}</span>:{" "}
-              {(r.changes ?? []).map((c) => `${labelOf(FIELD_LABELS, c.field) ?? c.field} ${changeValue(c.field, c.before, currency)} → ${changeValue(c.field, c.after, currency)}`).join("; ")}
-            </li>
-          ))}
-          {applied.length > SHOWN && <li>and {applied.length - SHOWN} more</li>}
-        </ul>
+        // A bulk edit's list of changes is there to check, not to read first: folded when long.
+        <details open={applied.length <= OPEN_UP_TO} className="mt-1 text-slate-700">
+          <summary className="cursor-pointer">What Amazon applied</summary>
+          <ul className="list-disc pl-5" aria-label="Applied by Amazon">
+            {applied.slice(0, SHOWN).map((r) => (
+              <li key={`${r.kind}:${r.entityId}`} data-testid="edit-applied">
+                <span className="font-medium">{r.label}</span>:{" "}
+                {(r.changes ?? []).map((c) => `${labelOf(FIELD_LABELS, c.field) ?? c.field} ${changeValue(c.field, c.before, currency)} → ${changeValue(c.field, c.after, currency)}`).join("; ")}
+              </li>
+            ))}
+            {applied.length > SHOWN && <li>and {applied.length - SHOWN} more</li>}
+          </ul>
+        </details>
       )}
     </div>
   );

@@ -124,11 +124,11 @@ export function SearchTermsView({ input, canEdit, query }: { input: Input; canEd
                   )}
                 </th>
                 {header("searchTerm", "Search term", false)}
+                {canEdit && <th>Actions</th>}
                 <th>Matched keyword / target</th>
                 <th>Campaign</th>
                 <th>Ad group</th>
                 {METRIC_COLUMNS.map((c) => header(c.sort, c.label, true))}
-                {canEdit && <th>Actions</th>}
               </tr>
             </thead>
             <tbody>
@@ -151,6 +151,16 @@ export function SearchTermsView({ input, canEdit, query }: { input: Input; canEd
                     {row.isKeyword && <span className="ml-1.5 rounded bg-emerald-50 px-1 text-xs text-emerald-800" data-testid="term-is-keyword">Keyword</span>}
                     {row.isNegative && <span className="ml-1.5 rounded bg-slate-100 px-1 text-xs text-slate-600" data-testid="term-is-negative">Negative</span>}
                   </td>
+                  {canEdit && (
+                    <td className="space-x-2 text-xs">
+                      <button type="button" className="text-brand-600 hover:underline disabled:text-slate-400" disabled={!actionable(row)} onClick={() => act("keyword", [row])}>
+                        Add as keyword
+                      </button>
+                      <button type="button" className="text-brand-600 hover:underline disabled:text-slate-400" disabled={!actionable(row)} onClick={() => act("negative", [row])}>
+                        Add as negative
+                      </button>
+                    </td>
+                  )}
                   <td className="max-w-xs truncate">{matched(row)}</td>
                   <td className="max-w-[12rem] truncate">
                     <Link className="hover:underline" href={`/advertising/campaigns/${row.campaignId}?${query}`}>
@@ -167,16 +177,6 @@ export function SearchTermsView({ input, canEdit, query }: { input: Input; canEd
                       {c.cell(row, { currency })}
                     </td>
                   ))}
-                  {canEdit && (
-                    <td className="space-x-2 text-xs">
-                      <button type="button" className="text-brand-600 hover:underline disabled:text-slate-400" disabled={!actionable(row)} onClick={() => act("keyword", [row])}>
-                        Add as keyword
-                      </button>
-                      <button type="button" className="text-brand-600 hover:underline disabled:text-slate-400" disabled={!actionable(row)} onClick={() => act("negative", [row])}>
-                        Add as negative
-                      </button>
-                    </td>
-                  )}
                 </tr>
               ))}
             </tbody>
@@ -184,13 +184,12 @@ export function SearchTermsView({ input, canEdit, query }: { input: Input; canEd
               <tr className="bg-slate-50 font-semibold" data-testid="performance-total">
                 <td />
                 <td className="px-3 py-1.5">Total ({formatCount(data.count)})</td>
-                <td colSpan={3} />
+                <td colSpan={canEdit ? 4 : 3} />
                 {METRIC_COLUMNS.map((c) => (
                   <td key={c.key} className="px-3 py-1.5 text-right tabular-nums">
                     {c.total(data.totals, { currency })}
                   </td>
                 ))}
-                {canEdit && <td />}
               </tr>
             </tfoot>
           </table>
