@@ -101,16 +101,24 @@ test("bids, budgets and states edited in the tables reach Amazon, conflicts with
     const enabledGroups = new Set(truth.adGroups.filter((g) => g.state === "ENABLED").map((g) => g.adGroupId));
     const keywords = truth.keywords.filter((k) => k.state === "ENABLED" && enabledGroups.has(k.adGroupId));
     expect(keywords.length, "enabled keywords in the sandbox account").toBeGreaterThanOrEqual(3);
-    // The account is listed in the background right after the authorization.
+    // The account is listed in the background right after the authorization, one kind of entity after another.
     const campaigns = page.getByTestId("campaigns");
     await reloadUntil(page, () => expect(campaigns.locator(`tr[data-entity-id="${campaign.campaignId}"][data-synced="true"]`)).toBeVisible({ timeout: 2_000 }), 300_000);
+    await page.goto(`/advertising/targets${query}`);
+    await reloadUntil(
+      page,
+      async () => {
+        for (const k of keywords.slice(0, 3)) await expect(page.locator(`[data-testid="targets"] tr[data-entity-id="${k.keywordId}"][data-synced="true"]`)).toBeVisible({ timeout: 2_000 });
+      },
+      300_000,
+    );
 
     await test.step("a keyword's bid raised in place reaches Amazon, and the History names who did it", async () => {
       const keyword = keywords[0]!;
       const raised = cents(keyword.bid) + 25;
       await page.goto(`/advertising/targets${query}`);
       const row = page.getByTestId("targets").locator(`tr[data-entity-id="${keyword.keywordId}"]`);
-      await expect(row.locator('td[data-column="bid"]')).toHaveText(aud(cents(keyword.bid)));
+      await expect(row.locator('td[data-column="bid"]')).toHaveText(aud(cents(keyword.bid)), { timeout: 30_000 });
       const outcome = await editUntilAnswered(page, () => editInPlace(page, row, `Bid of ${keyword.keywordText}`, decimal(raised)));
       await expect(outcome).toHaveAttribute("data-applied", "1");
       await expect(row.locator('td[data-column="bid"]')).toHaveText(aud(raised), { timeout: 30_000 });
@@ -130,7 +138,7 @@ test("bids, budgets and states edited in the tables reach Amazon, conflicts with
       await page.goto(`/advertising${query}`);
       const row = page.getByTestId("campaigns").locator(`tr[data-entity-id="${campaign.campaignId}"]`);
       const loaded = cents(campaign.budget.budget);
-      await expect(row.locator('td[data-column="budget"]')).toHaveText(aud(loaded));
+      await expect(row.locator('td[data-column="budget"]')).toHaveText(aud(loaded), { timeout: 30_000 });
       // The seller changes it in Seller Central while this page shows the old budget.
       const theirs = loaded + 300;
       const mine = loaded + 700;
@@ -145,7 +153,7 @@ test("bids, budgets and states edited in the tables reach Amazon, conflicts with
       const outcome = await editUntilAnswered(page, () => editInPlace(page, row, `Daily budget of ${campaign.name}`, decimal(mine)));
       await expect(outcome).toHaveAttribute("data-conflicts", "1");
       const dialog = page.getByRole("dialog", { name: "Changed in Seller Central" });
-      await expect(dialog).toBeVisible();
+      await expect(dialog).toBeVisible({ timeout: 30_000 });
       const field = dialog.locator('[data-testid="conflict-field"][data-field="budget"]');
       await expect(field.getByTestId("conflict-loaded")).toHaveText(aud(loaded));
       await expect(field.getByTestId("conflict-yours")).toHaveText(aud(mine));
@@ -155,7 +163,7 @@ test("bids, budgets and states edited in the tables reach Amazon, conflicts with
       expect(cents((await truthOf(profileId!)).campaigns.find((c) => c.campaignId === campaign.campaignId)!.budget.budget)).toBe(theirs);
 
       await dialog.getByRole("button", { name: "Overwrite with mine" }).click();
-      await expect(dialog).toBeHidden();
+      await expect(dialog).toBeHidden({ timeout: 30_000 });
       await expect(outcome).toHaveAttribute("data-state", "done", { timeout: 60_000 });
       await expect(outcome).toHaveAttribute("data-applied", "1");
       await expect(row.locator('td[data-column="budget"]')).toHaveText(aud(mine), { timeout: 30_000 });
@@ -196,8 +204,8 @@ test("bids, budgets and states edited in the tables reach Amazon, conflicts with
         if ((await panel.count()) === 0) await row.getByRole("button", { name: "Add as negative" }).click({ timeout: 5_000 });
         await expect(panel).toBeVisible({ timeout: 2_000 });
       }).toPass({ timeout: 30_000 });
-      await expect(panel.getByLabel("Negative exact")).toBeChecked();
-      await expect(panel.getByLabel("Ad group")).toBeChecked();
+      await expect(panel.getByLabel("Negative exact", { exact: true })).toBeChecked();
+      await expect(panel.getByLabel("Ad group", { exact: true })).toBeChecked();
       await panel.getByRole("button", { name: "Create on Amazon" }).click();
       await expect(panel.getByTestId("create-results")).toHaveAttribute("data-created", "1", { timeout: 60_000 });
       await expect(panel.getByTestId("create-result")).toContainText(`${term!}`);
