@@ -32,6 +32,7 @@ const GUARDED: Record<string, string> = {
   "api/export/ad-entities/route.ts GET": "the organization comes from the session's membership, never the URL: server/advertising/entity-export.test.ts",
   "api/export/product-costs/route.ts GET": "the organization comes from the session's membership, never the URL: server/costs/export.test.ts",
   "api/export/product-costs/template/route.ts GET": "the organization comes from the session's membership, never the URL: server/costs/export.test.ts",
+  "api/export/ad-search-terms/route.ts GET": "the organization comes from the session's membership, never the URL: server/advertising/search-terms.test.ts",
   "api/amazon/store/callback/route.ts GET": "the state is bound to the user who started it: probed below",
   "api/amazon/ads/callback/route.ts GET": "the state is bound to the user who started it: probed below",
   "(app)/actions.ts acceptInvitationAction createOrganizationAction switchOrganizationAction":

@@ -4,16 +4,15 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { AdEntityKind } from "~/db/schema";
 import { api, type RouterOutputs } from "~/app/_trpc/react";
-
-export interface SelectedEntity {
-  kind: AdEntityKind;
-  id: string;
-}
+import type { EntityListKey } from "~/server/advertising/vocabulary";
+import { BulkEdit, bulkEditItems, type BulkEditAction } from "./edits/bulk-edit";
+import { useEdits } from "./edits/edit-session";
+import { bulkEdits, isEditable, type EditableRow } from "./edits/model";
 
 type Action = "settings" | "additions";
 type SettingsResult = RouterOutputs["advertising"]["syncSettings"];
 
-const VIEWER_HINT = "Operators, admins and owners can synchronize; viewers see the settings.";
+const VIEWER_HINT = "Operators, admins and owners can change and synchronize; viewers see the settings.";
 
 const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
 
@@ -26,20 +25,24 @@ function outcome(result: SettingsResult | { started: true }) {
 }
 
 /** The selected entities, one group per kind, as the synchronization reads them. */
-function byKind(selection: SelectedEntity[]) {
+function byKind(selection: EditableRow[]) {
   const groups = new Map<AdEntityKind, string[]>();
   for (const { kind, id } of selection) groups.set(kind, [...(groups.get(kind) ?? []), id]);
   return [...groups].map(([kind, ids]) => ({ kind, ids }));
 }
 
 /**
- * Bulk Actions of an Advertising table: Seller Central's changes to the selected rows' settings read now
- * (or, with nothing selected, the whole profile's in the background), and additions made in Seller Central.
+ * Bulk Actions of an Advertising table: the selected rows enabled, paused, archived, or their bids or
+ * budgets changed on Amazon; Seller Central's changes to their settings read now (or, with nothing
+ * selected, the whole profile's in the background), and additions made in Seller Central.
  */
-export function BulkActions(props: { adProfileId: string; selection: SelectedEntity[]; canSync: boolean; onSynced: () => void }) {
+export function BulkActions(props: { list: EntityListKey; adProfileId: string; selection: EditableRow[]; canSync: boolean; onSynced: () => void; onEdited: () => void }) {
   const { adProfileId, selection, canSync } = props;
+  const edits = useEdits();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState<Action | null>(null);
+  const [editing, setEditing] = useState<BulkEditAction | null>(null);
+  const editable = selection.filter(isEditable);
   const [result, setResult] = useState<{ text: string | null; started: boolean; error?: string } | null>(null);
   const settings = api.advertising.syncSettings.useMutation({
     onSuccess: (r) => {
@@ -75,7 +78,16 @@ export function BulkActions(props: { adProfileId: string; selection: SelectedEnt
   const choose = (action: Action) => {
     setOpen(false);
     setResult(null);
+    setEditing(null);
     setConfirming(action);
+  };
+  const chooseEdit = (action: BulkEditAction) => {
+    setOpen(false);
+    setConfirming(null);
+    // Enable and Pause are undone as easily as done: they go at once, as in Seller Central.
+    if (action === "enable" || action === "pause")
+      void edits.submit(bulkEdits(editable, { state: action === "enable" ? "ENABLED" : "PAUSED" })).then((sent) => sent && props.onEdited());
+    else setEditing(action);
   };
   const run = () => {
     if (confirming === "settings") settings.mutate({ adProfileId, selection: selection.length ? byKind(selection) : undefined });
@@ -91,7 +103,7 @@ export function BulkActions(props: { adProfileId: string; selection: SelectedEnt
           className="btn"
           aria-haspopup="menu"
           aria-expanded={open}
-          disabled={!canSync || pending}
+          disabled={!canSync || pending || edits.pending}
           onClick={() => setOpen(!open)}
         >
           Bulk Actions ▾
@@ -99,6 +111,20 @@ export function BulkActions(props: { adProfileId: string; selection: SelectedEnt
       </span>
       {open && (
         <div role="menu" aria-label="Bulk Actions" className="absolute top-full left-0 z-10 mt-1 w-72 rounded border border-slate-200 bg-white py-1 shadow-md">
+          {bulkEditItems(props.list).map((item) => (
+            <button
+              key={item.action}
+              type="button"
+              role="menuitem"
+              className="block w-full px-3 py-1.5 text-left hover:bg-slate-50 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-white"
+              disabled={editable.length === 0}
+              title={editable.length === 0 ? "Select rows to change first (archived and unsynced ones cannot change)." : undefined}
+              onClick={() => chooseEdit(item.action)}
+            >
+              {item.label}
+            </button>
+          ))}
+          <div role="separator" className="my-1 border-t border-slate-100" />
           <button type="button" role="menuitem" className="block w-full px-3 py-1.5 text-left hover:bg-slate-50" onClick={() => choose("settings")}>
             Synchronize Budget/Bid or Status
           </button>
@@ -106,6 +132,17 @@ export function BulkActions(props: { adProfileId: string; selection: SelectedEnt
             Synchronize Amazon Additions
           </button>
         </div>
+      )}
+      {editing && (
+        <BulkEdit
+          list={props.list}
+          action={editing}
+          selection={selection}
+          onClose={(done) => {
+            setEditing(null);
+            if (done) props.onEdited();
+          }}
+        />
       )}
       {confirming && (
         <div role="dialog" aria-label="Confirm synchronization" className="flex flex-wrap items-center gap-2 rounded border border-brand-100 bg-brand-50 px-2 py-1">

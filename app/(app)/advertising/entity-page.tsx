@@ -27,11 +27,14 @@ export async function EntityPage(props: {
   tab?: AdvertisingTab;
   breadcrumb?: ReactNode;
   parents?: { campaignId?: string; adGroupId?: string };
+  /** What an operator may create on this page (New campaign, Add keywords…); viewers do not see it. */
+  actions?: (profile: { adProfileId: string; currency: string }) => ReactNode;
 }) {
   const { search, profiles, profile, days } = props.view;
   if (!profile) return <NoAdProfile />;
   const input = entityInputFromUrl({ adProfileId: profile.id, days }, search, props.parents);
   const current = await api.organization.current();
+  const canEdit = hasRole(current.role, "operator");
   void api.advertising[props.list].prefetch(input);
   if (props.list !== "negatives") void api.advertising.daySettlement.prefetch({ adProfileId: profile.id, days });
   const query = keptQuery(profile.id, search);
@@ -49,9 +52,10 @@ export async function EntityPage(props: {
         // Negatives have no performance: no range to choose.
         withRange={props.list !== "negatives"}
       />
+      {canEdit && props.actions && <div className="mb-3">{props.actions({ adProfileId: profile.id, currency: profile.currencyCode })}</div>}
       <Suspense>
         {/* A new selection for every new view: rows selected under other filters are not silently synced. */}
-        <EntityTable key={JSON.stringify(input)} list={props.list} input={input} canSync={hasRole(current.role, "operator")} query={query} />
+        <EntityTable key={JSON.stringify(input)} list={props.list} input={input} canEdit={canEdit} query={query} />
       </Suspense>
     </HydrateClient>
   );

@@ -7,8 +7,12 @@ import { formatCount } from "~/app/_components/format";
 import { Pager } from "~/app/_components/pager";
 import { useUrlFilters } from "~/app/_components/use-url-filters";
 import { api, type RouterInputs } from "~/app/_trpc/react";
+import type { EntityListPage } from "~/server/advertising/entity-lists";
 import type { EntityListKey } from "~/server/advertising/vocabulary";
-import { BulkActions, type SelectedEntity } from "./bulk-actions";
+import { BulkActions } from "./bulk-actions";
+import { EditOutcome } from "./edits/edit-outcome";
+import { EditSessionProvider } from "./edits/edit-session";
+import type { EditableRow } from "./edits/model";
 import { ENTITY_COLUMNS, type EntityColumn, type EntityRow } from "./entity-columns";
 import { EntityFilters } from "./entity-filters";
 
@@ -28,12 +32,21 @@ const rowKey = (row: EntityRow) => `${row.kind ?? "report"}:${row.id}`;
 /**
  * One of the Advertising module's entity tables: every entity of its kinds with its settings beside the
  * range's performance, filters and sorting in the URL, rows to select for Bulk Actions, totals and pages.
+ * Operators change settings in place or in bulk; every edit reports in one panel above the rows.
  */
-export function EntityTable({ list, input, canSync, query }: { list: EntityListKey; input: Input; canSync: boolean; query: string }) {
-  const [data] = api.advertising[list].useSuspenseQuery(input);
+export function EntityTable(props: { list: EntityListKey; input: Input; canEdit: boolean; query: string }) {
+  const [data] = api.advertising[props.list].useSuspenseQuery(props.input);
+  return (
+    <EditSessionProvider adProfileId={props.input.adProfileId} currency={data.profile.currencyCode} canEdit={props.canEdit}>
+      <Table {...props} data={data} />
+    </EditSessionProvider>
+  );
+}
+
+function Table({ list, input, canEdit, query, data }: { list: EntityListKey; input: Input; canEdit: boolean; query: string; data: EntityListPage }) {
   const utils = api.useUtils();
   const filters = useUrlFilters();
-  const [selected, setSelected] = useState<Map<string, SelectedEntity>>(new Map());
+  const [selected, setSelected] = useState<Map<string, EditableRow>>(new Map());
   const table = TABLES[list];
   const columns = ENTITY_COLUMNS[list];
   const context = { currency: data.profile.currencyCode, query };
@@ -45,7 +58,7 @@ export function EntityTable({ list, input, canSync, query }: { list: EntityListK
   const toggle = (rows: EntityRow[], on: boolean) => {
     const next = new Map(selected);
     for (const row of rows) {
-      if (on && row.kind) next.set(rowKey(row), { kind: row.kind, id: row.id });
+      if (on && row.kind) next.set(rowKey(row), { ...row, kind: row.kind });
       else next.delete(rowKey(row));
     }
     setSelected(next);
@@ -62,13 +75,16 @@ export function EntityTable({ list, input, canSync, query }: { list: EntityListK
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
         <BulkActions
+          list={list}
           adProfileId={input.adProfileId}
           selection={[...selected.values()]}
-          canSync={canSync}
+          canSync={canEdit}
           onSynced={() => {
             setSelected(new Map());
             void utils.advertising.invalidate();
           }}
+          // The selection showed values Amazon has just changed: it starts over.
+          onEdited={() => setSelected(new Map())}
         />
         <EntityFilters state={input.state} archived={input.archived} search={input.search} searchHint={table.searchHint} />
         <span className="ml-auto text-slate-600" data-testid="entity-count">
@@ -81,6 +97,7 @@ export function EntityTable({ list, input, canSync, query }: { list: EntityListK
           )}
         </span>
       </div>
+      <EditOutcome />
 
       {data.count === 0 ? (
         filtered || data.archivedHidden > 0 ? (
@@ -125,7 +142,7 @@ export function EntityTable({ list, input, canSync, query }: { list: EntityListK
             </thead>
             <tbody>
               {data.rows.map((row) => (
-                <tr key={rowKey(row)} data-testid="performance-row" data-entity-id={row.id} data-synced={row.synced}>
+                <tr key={rowKey(row)} className="group/row" data-testid="performance-row" data-entity-id={row.id} data-synced={row.synced}>
                   <td>
                     <input
                       type="checkbox"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { SearchParams } from "~/server/http/search-params";
+import { NewCampaign } from "./create/new-campaign";
 import { EntityPage, entityPageView } from "./entity-page";
 
 export const metadata: Metadata = { title: "Advertising" };
@@ -12,6 +13,7 @@ export default async function AdvertisingPage({ searchParams }: { searchParams: 
       tab="campaigns"
       view={view}
       title="Advertising"
+      actions={(p) => <NewCampaign adProfileId={p.adProfileId} currency={p.currency} />}
       description={
         view.profile
           ? `Sponsored Products campaigns of ${view.profile.countryCode} (${view.profile.currencyCode}) with their settings and performance; days are ${view.profile.timeZone} days.`

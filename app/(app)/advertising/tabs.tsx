@@ -1,12 +1,13 @@
 import Link from "next/link";
 
-/** The Advertising module's tabs, as Seller Central's campaign manager groups them, and its history. */
+/** The Advertising module's tabs, as Seller Central's campaign manager groups them, its search terms and its history. */
 const TABS = [
   { key: "campaigns", href: "/advertising", label: "Campaigns" },
   { key: "adGroups", href: "/advertising/ad-groups", label: "Ad groups" },
   { key: "targets", href: "/advertising/targets", label: "Keywords & targets" },
   { key: "products", href: "/advertising/products", label: "Products" },
   { key: "negatives", href: "/advertising/negatives", label: "Negatives" },
+  { key: "searchTerms", href: "/advertising/search-terms", label: "Search terms" },
   { key: "history", href: "/advertising/history", label: "History" },
 ] as const;
 

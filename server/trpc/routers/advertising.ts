@@ -5,6 +5,8 @@ import { entityList } from "~/server/advertising/entity-lists";
 import { historyInput } from "~/server/advertising/history-input";
 import { parentsOf } from "~/server/advertising/parents";
 import { connectedProfiles, daySettlement } from "~/server/advertising/queries";
+import { searchTermInput } from "~/server/advertising/search-term-input";
+import { searchTermList } from "~/server/advertising/search-terms";
 import { inngest } from "~/inngest/client";
 import { AD_ENTITY_KINDS } from "~/db/schema";
 import { MAX_SELECTED, syncProfileNow, syncSelectedSettingsNow } from "~/server/advertising/entities/sync-now";
@@ -78,6 +80,10 @@ export const advertisingRouter = createTRPCRouter({
   history: organizationProcedure()
     .input(historyInput)
     .query(({ ctx, input }) => changeHistory(ctx.db, ctx.organizationId, input)),
+  /** The Search terms tab: what customers searched, what it matched, and the range's performance. */
+  searchTerms: organizationProcedure()
+    .input(searchTermInput)
+    .query(({ ctx, input }) => searchTermList(ctx.db, ctx.organizationId, input)),
   /** Bulk Actions → Synchronize Budget/Bid or Status: the selected entities now, or the whole profile in the background. */
   syncSettings: organizationProcedure("operator")
     .input(

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { api } from "~/app/_trpc/server";
 import type { SearchParams } from "~/server/http/search-params";
+import { AdGroupAdditions } from "../../create/ad-group-additions";
 import { EntityPage, entityPageView } from "../../entity-page";
 import { keptQuery } from "../../view";
 
@@ -19,6 +20,8 @@ export default async function AdGroupPage({ params, searchParams }: { params: Pr
       parents={{ adGroupId }}
       title={parents?.adGroup?.name ?? `Ad group ${adGroupId}`}
       description="Keywords and product targets of this ad group."
+      // Keywords, product ads and negatives are created in the ad group (and its campaign) once both are known.
+      actions={campaignId ? (p) => <AdGroupAdditions adProfileId={p.adProfileId} currency={p.currency} campaignId={campaignId} adGroupId={adGroupId} /> : undefined}
       breadcrumb={
         <>
           <Link className="hover:underline" href={`/advertising?${query}`}>Advertising</Link>
