@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { authorizeAdvertising, newUser, reloadUntil, signUp } from "./fixtures";
 
@@ -97,6 +98,12 @@ test("the campaigns table shows Amazon's settings, and a budget changed in Selle
 
     // The table reads its settings again.
     await expect(row.locator('td[data-column="budget"]')).toHaveText("$37.50", { timeout: 30_000 });
+
+    // Its CSV holds every campaign the table shows, with the new budget as an exact decimal.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ad-entities-export").click()]);
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + shown.length);
+    expect(csv).toMatch(new RegExp(`\\r\\nCampaign,${campaign.campaignId},[^\\r]*,37\\.5000,`));
 
     // The History tab shows the change, made in Seller Central.
     await page.getByTestId("advertising-tab-history").click();

@@ -185,8 +185,17 @@ function buildNew(ctx: Ctx, p: AdsProfile, t: EntityTypeSpec, item: Record<strin
       break;
     case "productAd":
       if (item.sku === undefined && item.asin === undefined) errors.push(missing(t, i, "sku"));
-      if (typeof item.sku === "string") base.sku = item.sku;
-      if (typeof item.asin === "string") base.asin = item.asin;
+      if (typeof item.sku === "string") {
+        // Amazon advertises only the seller's own offers: a SKU it cannot find is refused for that item.
+        const seller = ctx.sb.world.seller(p.sellerId);
+        const product = seller ? ctx.sb.world.productBySku(seller, item.sku) : undefined;
+        if (!product || product.isParent) errors.push(malformed(t, i, "sku", `SKU ${item.sku} is not an advertisable product of this seller in this marketplace`));
+        else {
+          base.sku = product.sku;
+          base.asin = product.asin;
+        }
+      }
+      if (typeof item.asin === "string" && base.asin === undefined) base.asin = item.asin;
       delete base.money;
       break;
   }

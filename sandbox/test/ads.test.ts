@@ -109,8 +109,13 @@ describe("Sponsored Products v3 entities", () => {
     ok(validateResponse(SP, "/sp/targets", "post", 207, t2.body, T));
     expect(t2.body.targetingClauses.success).toHaveLength(1);
     const PA = "application/vnd.spProductAd.v3+json";
-    const pa = await ads("POST", "/sp/productAds", { productAds: [{ campaignId, adGroupId, sku: "SW-000001", state: "ENABLED" }] }, PA);
+    // The seller's own advertisable SKU is accepted; one Amazon does not know is refused for its item only.
+    const profile = sb.sandbox.ads.allProfiles()[0]!;
+    const seller = sb.sandbox.world.seller(profile.sellerId)!;
+    const sku = sb.sandbox.world.catalog(seller).find((p) => !p.isParent)!.sku;
+    const pa = await ads("POST", "/sp/productAds", { productAds: [{ campaignId, adGroupId, sku, state: "ENABLED" }, { campaignId, adGroupId, sku: "NOT-A-SKU", state: "ENABLED" }] }, PA);
     expect(pa.body.productAds.success).toHaveLength(1);
+    expect(pa.body.productAds.error).toMatchObject([{ index: 1, errors: [{ errorType: "malformedValueError" }] }]);
     const NK = "application/vnd.spNegativeKeyword.v3+json";
     const nk = await ads("POST", "/sp/negativeKeywords", { negativeKeywords: [{ campaignId, adGroupId, keywordText: "cheap", matchType: "NEGATIVE_EXACT", state: "ENABLED" }] }, NK, { prefer: "return=representation" });
     ok(validateResponse(SP, "/sp/negativeKeywords", "post", 207, nk.body, NK));

@@ -14,6 +14,16 @@ export async function entityPageView(searchParams: Promise<SearchParams>) {
   return { search, ...(await advertisingView(search)) };
 }
 
+/** The table's CSV: every row its filters select (not only this page). */
+function exportHref(list: EntityListKey, adProfileId: string, search: Partial<Record<string, string>>, parents: { campaignId?: string; adGroupId?: string } = {}) {
+  const params = new URLSearchParams({ list });
+  for (const [key, value] of Object.entries(search)) if (value && key !== "page") params.set(key, value);
+  params.set("profile", adProfileId);
+  if (parents.campaignId) params.set("campaignId", parents.campaignId);
+  if (parents.adGroupId) params.set("adGroupId", parents.adGroupId);
+  return `/api/export/ad-entities?${params.toString()}`;
+}
+
 /**
  * A page of the Advertising module that is one entity table: a tab (campaigns, ad groups, keywords and
  * targets, products, negatives), or a campaign's or ad group's drill-down. The URL's filters become the
@@ -52,7 +62,12 @@ export async function EntityPage(props: {
         // Negatives have no performance: no range to choose.
         withRange={props.list !== "negatives"}
       />
-      {canEdit && props.actions && <div className="mb-3">{props.actions({ adProfileId: profile.id, currency: profile.currencyCode })}</div>}
+      <div className="mb-3 flex flex-wrap items-start gap-2">
+        {canEdit && props.actions?.({ adProfileId: profile.id, currency: profile.currencyCode })}
+        <a className="btn ml-auto" href={exportHref(props.list, profile.id, search, props.parents)} data-testid="ad-entities-export" download>
+          Export CSV
+        </a>
+      </div>
       <Suspense>
         {/* A new selection for every new view: rows selected under other filters are not silently synced. */}
         <EntityTable key={JSON.stringify(input)} list={props.list} input={input} canEdit={canEdit} query={query} />
