@@ -19,5 +19,11 @@ export default function proxy(request: NextRequest) {
 }
 
 // API routes check their own callers, and stay out of the proxy: Next buffers every body the proxy sees and
-// silently cuts it at 10 MB, which would break Inngest calls carrying a long run's state.
-export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"] };
+// silently cuts it at 10 MB, which would break Inngest calls carrying a long run's state. So do the files of
+// public/ (icons, manifest, robots.txt): a signed-out browser asks for them too (app/static-assets.test.ts
+// holds the list to the folder). Next reads the matcher statically: it must stay a literal.
+export const config = {
+  matcher: [
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|apple-touch-icon.png|logo.svg|manifest.webmanifest|robots.txt).*)",
+  ],
+};
