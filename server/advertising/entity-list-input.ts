@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dayRange } from "~/server/validation/day";
-import { ENTITY_SORT_KEYS, STATE_FILTERS, type ENTITY_URL_KEYS } from "./vocabulary";
+import { ENTITY_SORT_KEYS, STATE_FILTERS, TARGETING_FILTERS, type ENTITY_URL_KEYS } from "./vocabulary";
 
 /** An ad profile and a range of its local days: a preset's length or explicit days. */
 export const profileRange = z.union([
@@ -19,6 +19,8 @@ export const entityListFilters = z.object({
   state: z.enum(STATE_FILTERS).optional(),
   /** Archived entities are hidden unless asked for (or the state filter is Archived). */
   archived: z.boolean().optional(),
+  /** Keywords only, or non-keyword targets only (the Keywords & targets table). */
+  targeting: z.enum(TARGETING_FILTERS).optional(),
   /** A name, keyword, targeting, SKU or ASIN (part of it), or an entity's id. */
   search: z.string().trim().max(100).optional(),
   sort: z.enum(ENTITY_SORT_KEYS).optional(),
@@ -51,6 +53,7 @@ export function entityInputFromUrl(
     ...parents,
     state: fit(f.state, url.state),
     archived: url.archived === "1" ? true : undefined,
+    targeting: fit(f.targeting, url.type),
     search: fit(f.search, url.q) || undefined,
     sort: fit(f.sort, url.sort),
     dir: fit(f.dir, url.dir),

@@ -167,6 +167,15 @@ describe("the other tables", () => {
     expect((await member.caller.advertising.targets({ adProfileId: scope.adProfileId, ...WEEK, sort: "bid", dir: "desc" })).rows.map((r) => r.id)).toEqual(["302", "301", "309"]);
   });
 
+  it("shows keywords only, or non-keyword targets only (an unsynced report row by its match type), with their totals", async () => {
+    const keywords = await member.caller.advertising.targets({ adProfileId: scope.adProfileId, ...WEEK, targeting: "keywords" });
+    expect(keywords.rows.map((r) => r.id)).toEqual(["301", "309"]);
+    expect(keywords).toMatchObject({ count: 2, totals: { impressions: "600", spend: "12.0000" } });
+    const targets = await member.caller.advertising.targets({ adProfileId: scope.adProfileId, ...WEEK, targeting: "targets" });
+    expect(targets.rows.map((r) => r.id)).toEqual(["302"]);
+    expect(targets).toMatchObject({ count: 1, totals: { impressions: "300" } });
+  });
+
   it("lists product ads with SKU, ASIN and performance", async () => {
     const page = await member.caller.advertising.products({ adProfileId: scope.adProfileId, ...WEEK, search: "b0kettle" });
     expect(page.rows.map((r) => [r.id, r.sku, r.asin, r.state, r.orders, r.adGroupName])).toEqual([["401", "KET-1", "B0KETTLE01", "ENABLED", "3", "Kettles"]]);

@@ -93,7 +93,10 @@ function reportRows(spec: ListSpec, organizationId: string, profileId: string, r
  */
 function listRows(spec: ListSpec, organizationId: string, profileId: string, range: { from: string; to: string }, f: EntityListInput): SQL {
   const like = f.search ? `%${f.search.replace(/[%_\\]/g, "\\$&")}%` : null;
-  const visible =
+  // A row the report shows before its entity is synced is a keyword when the report gives it a match type.
+  const keyword = sql`(case when r.synced then r.kind = 'keyword' else coalesce(r.match_type in ('BROAD', 'PHRASE', 'EXACT'), false) end)`;
+  const targeting = f.targeting === "keywords" ? sql` and ${keyword}` : f.targeting === "targets" ? sql` and not ${keyword}` : sql``;
+  const stateVisible =
     f.state === "unsynced"
       ? sql`not r.synced`
       : f.state
@@ -101,6 +104,7 @@ function listRows(spec: ListSpec, organizationId: string, profileId: string, ran
         : f.archived
           ? sql`true`
           : sql`r.state is distinct from 'ARCHIVED'`;
+  const visible = sql`(${stateVisible}${targeting})`;
   return sql`
     with e as (
       select kind, entity_id as id, state, name, keyword_text, expression, campaign_id, ad_group_id, budget, default_bid, bid,

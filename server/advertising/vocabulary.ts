@@ -40,7 +40,12 @@ export const ENTITY_SORT_KEYS = [
 export type EntitySortKey = (typeof ENTITY_SORT_KEYS)[number];
 
 /** The URL's parameter of each list filter: the page reads them, the links and filters write them. */
-export const ENTITY_URL_KEYS = ["profile", "range", "state", "archived", "q", "sort", "dir", "page"] as const;
+export const ENTITY_URL_KEYS = ["profile", "range", "state", "archived", "type", "q", "sort", "dir", "page"] as const;
+
+/** The Keywords & targets table shows both, or keywords only, or non-keyword (product, category, auto) targets only. */
+export const TARGETING_FILTERS = ["keywords", "targets"] as const;
+export type TargetingFilter = (typeof TARGETING_FILTERS)[number];
+export const TARGETING_FILTER_LABELS: Record<TargetingFilter, string> = { keywords: "Keywords", targets: "Non-keyword targets" };
 
 export const STATE_LABELS: Record<AdEntityState, string> = { ENABLED: "Enabled", PAUSED: "Paused", ARCHIVED: "Archived" };
 

@@ -86,7 +86,13 @@ function Table({ list, input, canEdit, query, data }: { list: EntityListKey; inp
           // The selection showed values Amazon has just changed: it starts over.
           onEdited={() => setSelected(new Map())}
         />
-        <EntityFilters state={input.state} archived={input.archived} search={input.search} searchHint={table.searchHint} />
+        <EntityFilters
+          state={input.state}
+          archived={input.archived}
+          search={input.search}
+          searchHint={table.searchHint}
+          targeting={list === "targets" ? { value: input.targeting } : undefined}
+        />
         <span className="ml-auto text-slate-600" data-testid="entity-count">
           {selected.size > 0 && `${formatCount(selected.size)} selected · `}
           {formatCount(data.count)} {data.count === 1 ? table.one : table.many}

@@ -12,7 +12,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
       tab="targets"
       view={view}
       title="Advertising"
-      description="Every keyword and product target of the profile with its match type, bid (its own or its ad group's default) and performance."
+      description="Every keyword and non-keyword target (product, category, auto) of the profile with its match type or expression, bid (its own or its ad group's default) and performance; the Targeting filter shows one kind."
     />
   );
 }
