@@ -4,7 +4,7 @@ import type { Database } from "~/db/client";
 import { adCampaignDaily, adEntities, adGroupDaily, adProductDaily, adTargetDaily, type AdEntityKind, type AdEntityState, type AdTargetingPredicate } from "~/db/schema";
 import { entityLabel } from "./entities/label";
 import type { EntityListInput } from "./entity-list-input";
-import { NO_SUMS, ratioColumns, reportSums, SUMS_OR_ZERO, type Metrics } from "./metrics-sql";
+import { metricSorts, NO_SUMS, ratioColumns, reportSums, SUMS_OR_ZERO, type Metrics } from "./metrics-sql";
 import { daysOfRange, ownedProfile } from "./queries";
 import type { EntityListKey, EntitySortKey } from "./vocabulary";
 
@@ -147,17 +147,7 @@ const SORT: Record<EntitySortKey, SQL> = {
   // A keyword without a bid of its own bids its ad group's default; an unsynced one's bid is not known.
   bid: sql`case when v.synced then coalesce(v.bid, v.group_default_bid) end`,
   matchType: sql`v.match_type`,
-  impressions: sql`v.impressions`,
-  clicks: sql`v.clicks`,
-  spend: sql`v.spend`,
-  orders: sql`v.orders`,
-  sales: sql`v.sales`,
-  // A ratio sorts by its numeric value, not its text.
-  ctr: sql`case when v.impressions > 0 then v.clicks / v.impressions end`,
-  cpc: sql`case when v.clicks > 0 then v.spend / v.clicks end`,
-  acos: sql`case when v.sales > 0 then v.spend / v.sales end`,
-  roas: sql`case when v.spend > 0 then v.sales / v.spend end`,
-  cvr: sql`case when v.clicks > 0 then v.orders / v.clicks end`,
+  ...metricSorts("v"),
 };
 
 interface ListRecord extends Record<string, unknown> {

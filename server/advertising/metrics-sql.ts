@@ -35,6 +35,23 @@ export function ratios(m: string): Record<"ctr" | "cpc" | "acos" | "roas" | "cvr
   };
 }
 
+/** Each metric's sort expression over the alias holding the sums: a ratio sorts by its exact value, not its text. */
+export function metricSorts(m: string): Record<"impressions" | "clicks" | "spend" | "orders" | "sales" | "ctr" | "cpc" | "acos" | "roas" | "cvr", SQL> {
+  const c = (column: string) => sql.raw(`${m}.${column}`);
+  return {
+    impressions: c("impressions"),
+    clicks: c("clicks"),
+    spend: c("spend"),
+    orders: c("orders"),
+    sales: c("sales"),
+    ctr: sql`case when ${c("impressions")} > 0 then ${c("clicks")} / ${c("impressions")} end`,
+    cpc: sql`case when ${c("clicks")} > 0 then ${c("spend")} / ${c("clicks")} end`,
+    acos: sql`case when ${c("sales")} > 0 then ${c("spend")} / ${c("sales")} end`,
+    roas: sql`case when ${c("spend")} > 0 then ${c("sales")} / ${c("spend")} end`,
+    cvr: sql`case when ${c("clicks")} > 0 then ${c("orders")} / ${c("clicks")} end`,
+  };
+}
+
 /** The ratios as text columns of a select list (money and percentages leave PostgreSQL as exact text). */
 export function ratioColumns(m: string): SQL {
   const r = ratios(m);

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { adEntities, adSearchTermDaily, type AdEntityKind, type AdTargetingPredicate } from "~/db/schema";
 import { entityLabel } from "./entities/label";
-import { ratioColumns, type Metrics } from "./metrics-sql";
+import { metricSorts, ratioColumns, type Metrics } from "./metrics-sql";
 import { daysOfRange, ownedProfile } from "./queries";
 import type { SearchTermFilters, SearchTermInput } from "./search-term-input";
 import type { SearchTermSortKey } from "./search-term-vocabulary";
@@ -63,16 +63,7 @@ function termRows(organizationId: string, profileId: string, range: { from: stri
 /** Each sort key's expression over a row of `termRows` (alias `v`); a ratio sorts by its value, not its text. */
 const SORT: Record<SearchTermSortKey, SQL> = {
   searchTerm: sql`v.search_term`,
-  impressions: sql`v.impressions`,
-  clicks: sql`v.clicks`,
-  spend: sql`v.spend`,
-  orders: sql`v.orders`,
-  sales: sql`v.sales`,
-  ctr: sql`case when v.impressions > 0 then v.clicks / v.impressions end`,
-  cpc: sql`case when v.clicks > 0 then v.spend / v.clicks end`,
-  acos: sql`case when v.sales > 0 then v.spend / v.sales end`,
-  roas: sql`case when v.spend > 0 then v.sales / v.spend end`,
-  cvr: sql`case when v.clicks > 0 then v.orders / v.clicks end`,
+  ...metricSorts("v"),
 };
 
 function ordering(f: SearchTermFilters): SQL {
