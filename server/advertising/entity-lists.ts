@@ -150,7 +150,7 @@ const SORT: Record<EntitySortKey, SQL> = {
   ...metricSorts("v"),
 };
 
-interface ListRecord extends Record<string, unknown> {
+interface ListRecord extends Metrics, Record<string, unknown> {
   id: string;
   kind: AdEntityKind | null;
   synced: boolean;
@@ -177,16 +177,6 @@ interface ListRecord extends Record<string, unknown> {
   campaign_name: string | null;
   ad_group_name: string | null;
   group_default_bid: string | null;
-  impressions: string;
-  clicks: string;
-  spend: string;
-  sales: string;
-  orders: string;
-  ctr: string | null;
-  cpc: string | null;
-  acos: string | null;
-  roas: string | null;
-  cvr: string | null;
 }
 
 /** One row of an entity list: the entity's settings (null where its kind has none) and the range's performance. */

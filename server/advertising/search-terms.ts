@@ -77,7 +77,7 @@ const PAGE_COLUMNS = sql`v.search_term, v.target_id, v.campaign_id, v.ad_group_i
   v.expression_type, v.campaign_name, v.targeting_type, v.ad_group_name, v.ad_group_synced, v.is_keyword, v.is_negative,
   v.impressions::text, v.clicks::text, v.spend::text, v.sales::text, v.orders::text, ${ratioColumns("v")}`;
 
-interface TermRecord extends Record<string, unknown> {
+interface TermRecord extends Metrics, Record<string, unknown> {
   search_term: string;
   target_id: string;
   campaign_id: string;
@@ -93,16 +93,6 @@ interface TermRecord extends Record<string, unknown> {
   ad_group_synced: boolean;
   is_keyword: boolean;
   is_negative: boolean;
-  impressions: string;
-  clicks: string;
-  spend: string;
-  sales: string;
-  orders: string;
-  ctr: string | null;
-  cpc: string | null;
-  acos: string | null;
-  roas: string | null;
-  cvr: string | null;
 }
 
 /** One row of the Search terms tab: a customer's search, what it matched, and the range's performance. */
